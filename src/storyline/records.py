@@ -1,0 +1,197 @@
+"""The records that flow between stages, defined in one place.
+
+Every stage takes and returns these plain dataclasses; `to_dict` gives the story.json form.
+All character offsets index into `Article.text`, the article text exactly as read.
+
+Entity references inside per-article records (`Mention.key`, `Claim.speaker`, `Event.actors`, ...)
+are *entity keys* produced by the actor resolver (stable strings such as ``"gpe:PRK"`` or
+``"person:john kirby"``); consolidation maps them to the final entity ids of the story.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_ID = "storyline.story/1"
+
+# How a publication date was obtained (story.json `published_from`).
+PUBLISHED_FROM = ("manifest", "html", "feed", "url", "text")
+# Reasons a span of an article is excluded from analysis.
+EXCLUSION_REASONS = (
+    "caption",
+    "credit",
+    "teaser",
+    "boilerplate",
+    "dateline",
+    "byline",
+    "standalone_date",
+    "headline",
+)
+
+
+@dataclass
+class ExcludedSpan:
+    """A span of `Article.text` kept verbatim but left out of analysis, with why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_from: str | None = None
+    language: str | None = None
+    excluded: list[ExcludedSpan] = field(default_factory=list)
+    duplicate_of: str | None = None
+    content_hash: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Timex:
+    """A temporal expression (TIMEX3 type and value) with its resolved interval."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value: 2023-07, 2023-W30, P17M, PRESENT_REF, XXXX-07 ...
+    first_day: str | None = None
+    last_day: str | None = None
+    precision: str = "unknown"  # day, week, month, season, quarter, year, decade, unknown
+    article: str | None = None
+
+
+@dataclass
+class DateInfo:
+    """A resolved date interval and how it was obtained."""
+
+    first_day: str | None
+    last_day: str | None
+    precision: str
+    text: str | None = None
+    how: str | None = None  # explicit, relative, tense, publication, cross-source
+
+
+@dataclass
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str = ""
+    key: str = ""  # entity key from the actor resolver
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str  # PERSON, GPE, ORG, NORP, ...
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    article: str
+    start: int
+    end: int
+    sentence: str = ""
+    source_span: list[int] | None = None
+    cue_span: list[int] | None = None
+    content_span: list[int] | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    speaker: str | None
+    speaker_text: str
+    cue: str
+    stance: str  # assert, deny, hedge
+    kind: str  # direct, indirect, mixed, according_to
+    content: str
+    said_on: DateInfo | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    conflicts_with: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Conflict:
+    field: str
+    values: list[Any]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    mode: str | None
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    objects: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: DateInfo | None = None
+    modality: str = "asserted"  # asserted, reported, denied, planned, hypothetical, negated
+    summary: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+@dataclass
+class ArticleAnalysis:
+    """Everything extracted from one article; stored per article so rebuilds are incremental."""
+
+    article: str
+    timexes: list[Timex] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entity_info: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> {name,type,aliases}
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready form of a record (or list of records)."""
+    if isinstance(obj, list):
+        return [to_dict(o) for o in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.asdict(obj)
+    return obj
+
+
+@dataclass
+class IngestError:
+    """One input that could not be read: reported, skipped, and counted in the exit code."""
+
+    path: str
+    problem: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.problem}"
