@@ -1,0 +1,202 @@
+"""`storyline build`: ingest -> dedup -> annotate -> resolve -> extract -> store -> assemble -> render.
+
+Durability: articles are stored as soon as they are read, and each batch of analyses is committed
+as it is produced. A killed run leaves every committed batch in place; the next run skips articles
+already analysed under the current `PIPELINE_VERSION` and finishes the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import dedup, nlp
+from .assemble import assemble
+from .ingest import read_inputs
+from .ingest.clean import masked_text
+from .records import SCHEMA_ID, Article, ArticleAnalysis, IngestError, Story, to_dict
+from .store import Store
+
+# Bump when extraction output changes, so stored analyses are recomputed.
+PIPELINE_VERSION = "1"
+
+
+@dataclass
+class BuildReport:
+    read: int = 0
+    new: int = 0
+    already_stored: int = 0
+    analysed: int = 0
+    excluded_spans: int = 0
+    duplicates: int = 0
+    undated: list[str] = field(default_factory=list)
+    dated_from_text: list[str] = field(default_factory=list)
+    failures: list[IngestError] = field(default_factory=list)
+    seconds: float = 0.0
+    outputs: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        d = to_dict(self)
+        d["failures"] = [str(f) for f in self.failures]
+        return d
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def analyse(article: Article, doc: Any) -> ArticleAnalysis:
+    """Run every per-article extractor on one parsed article."""
+    from .extract.claims import extract_claims
+    from .extract.events import extract_events
+    from .resolve.actors import resolve_article
+    from .time import tag
+
+    anchor = dt.date.fromisoformat(article.published) if article.published else None
+    timexes = tag(doc.text, anchor, doc)
+    for t in timexes:
+        t.article = article.id
+    mentions, info = resolve_article(article, doc)
+    claims = extract_claims(article, doc, mentions, timexes)
+    events = extract_events(article, doc, mentions, timexes, claims)
+    return ArticleAnalysis(
+        article=article.id, timexes=timexes, mentions=mentions, entity_info=info, claims=claims, events=events
+    )
+
+
+def _infer_dates(article: Article) -> None:
+    if article.published:
+        return
+    from .time import infer_published
+
+    day, why = infer_published(article.text, article.excluded)
+    if day:
+        article.published = day
+        article.published_from = "text"
+        article.warnings.append(f"publication date {day} inferred from the text ({why})")
+
+
+def build(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    db: str | Path | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    progress: Progress | None = None,
+) -> BuildReport:
+    t0 = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    store = Store(db or out / "storyline.db")
+    report = BuildReport()
+    run_id = store.start_run()
+    try:
+        # ingest: store articles as they come, in batches
+        pending: list[Article] = []
+        for item in read_inputs(list(inputs)):
+            if isinstance(item, IngestError):
+                report.failures.append(item)
+                continue
+            report.read += 1
+            _infer_dates(item)
+            pending.append(item)
+            if len(pending) >= 256:
+                report.new += len(store.add_articles(pending))
+                pending = []
+            if progress:
+                progress("read", report.read, 0)
+        report.new += len(store.add_articles(pending))
+        report.already_stored = report.read - report.new
+        store.add_failures(run_id, [(f.path, f.line, f.problem) for f in report.failures])
+
+        articles = store.articles()
+        # dedup: signatures are stored, so only new articles are hashed
+        sigs_b = store.signatures()
+        fresh = {a.id: dedup.to_bytes(dedup.signature(masked_text(a))) for a in articles if a.id not in sigs_b}
+        if fresh:
+            store.put_signatures(fresh)
+            sigs_b.update(fresh)
+        order = {a.id: (a.published or "9999-99-99", i) for i, a in enumerate(articles)}
+        dup = dedup.group(((a.id, dedup.from_bytes(sigs_b[a.id])) for a in articles), order)
+        before = {a.id: a.duplicate_of for a in articles}
+        changed = {k: v for k, v in dup.items() if v != before[k]}
+        if changed:
+            store.set_duplicates(changed)
+        for a in articles:
+            a.duplicate_of = dup.get(a.id)
+
+        # annotate + extract, only what is not yet analysed
+        done = store.analysed_ids(PIPELINE_VERSION)
+        todo = [a for a in articles if a.id not in done]
+        batch: list[ArticleAnalysis] = []
+        texts = (masked_text(a) for a in todo)
+        for i, (a, doc) in enumerate(zip(todo, nlp.pipe(texts, workers=workers, batch_size=batch_size))):
+            batch.append(analyse(a, doc))
+            if len(batch) >= batch_size:
+                store.put_analyses(batch, PIPELINE_VERSION)
+                batch = []
+            if progress:
+                progress("analyse", i + 1, len(todo))
+        store.put_analyses(batch, PIPELINE_VERSION)
+        report.analysed = len(todo)
+
+        story = assemble(articles, store.analyses(PIPELINE_VERSION))
+        report.excluded_spans = sum(len(a.excluded) for a in articles)
+        report.duplicates = sum(1 for a in articles if a.duplicate_of)
+        report.undated = [a.source for a in articles if not a.published]
+        report.dated_from_text = [a.source for a in articles if a.published_from == "text"]
+        report.counts = {
+            "articles": len(story.articles),
+            "entities": len(story.entities),
+            "timexes": len(story.timexes),
+            "claims": len(story.claims),
+            "events": len(story.events),
+        }
+        report.outputs = write_outputs(story, out)
+        report.seconds = round(time.perf_counter() - t0, 3)
+        store.finish_run(run_id, "failed-inputs" if report.failures else "ok", report.to_json())
+    except BaseException:
+        store.finish_run(run_id, "error", {})
+        raise
+    finally:
+        store.close()
+    return report
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_ID,
+        "generated": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "articles": to_dict(story.articles),
+        "entities": to_dict(story.entities),
+        "timexes": to_dict(story.timexes),
+        "claims": to_dict(story.claims),
+        "events": to_dict(story.events),
+    }
+
+
+def write_outputs(story: Story, out: Path) -> dict[str, str]:
+    """story.json, brief.md and timeline.html, each replaced atomically."""
+    from .render.html import render_timeline
+    from .render.markdown import render_brief
+
+    d = story_dict(story)
+    files = {
+        "story.json": json.dumps(d, ensure_ascii=False, indent=1),
+        "brief.md": render_brief(d),
+        "timeline.html": render_timeline(d),
+    }
+    paths = {}
+    for name, content in files.items():
+        path = out / name
+        tmp = path.with_suffix(path.suffix + ".tmp")
+        tmp.write_text(content, encoding="utf-8")
+        os.replace(tmp, path)
+        paths[name] = str(path)
+    return paths

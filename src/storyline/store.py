@@ -1,0 +1,252 @@
+"""SQLite store: one file per project, WAL mode, versioned migrations.
+
+Why SQLite: embedded, transactional, and crash-safe. Every write happens inside a transaction, so a run
+killed at any point (even ``kill -9``) leaves the last committed state; the next run resumes by skipping
+articles whose analysis is already stored for the current pipeline version.
+Records are stored as JSON next to the indexed columns that queries need.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .records import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Conflict,
+    DateInfo,
+    Event,
+    Evidence,
+    ExcludedSpan,
+    Mention,
+    Timex,
+    to_dict,
+)
+
+# Each entry migrates the schema from version i to i+1; never edit a released entry, append one.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        source TEXT NOT NULL,
+        published TEXT,
+        duplicate_of TEXT,
+        record TEXT NOT NULL,
+        added_at REAL NOT NULL
+    );
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE TABLE signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        minhash BLOB NOT NULL
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started REAL NOT NULL,
+        finished REAL,
+        status TEXT NOT NULL,
+        stats TEXT
+    );
+    CREATE TABLE failures (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        path TEXT NOT NULL,
+        line INTEGER,
+        problem TEXT NOT NULL
+    );
+    """,
+]
+
+
+class StoreError(Exception):
+    """The store file cannot be used (not a storyline database, newer schema, corrupt)."""
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable storyline database ({exc})") from exc
+
+    # -- schema -----------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this storyline ({len(MIGRATIONS)})"
+            )
+        for version in range(current, len(MIGRATIONS)):
+            with self.transaction():
+                for stmt in _statements(MIGRATIONS[version]):
+                    self.conn.execute(stmt)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # -- articles ---------------------------------------------------------------------------
+    def add_articles(self, articles: Iterable[Article]) -> list[Article]:
+        """Insert new articles; returns those that were not already stored (idempotent by id)."""
+        added = []
+        with self.transaction() as c:
+            for a in articles:
+                row = c.execute("SELECT content_hash FROM articles WHERE id=?", (a.id,)).fetchone()
+                if row is not None:
+                    continue
+                c.execute(
+                    "INSERT INTO articles(id, content_hash, source, published, duplicate_of, record, added_at)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (a.id, a.content_hash, a.source, a.published, a.duplicate_of, _dump(a), time.time()),
+                )
+                added.append(a)
+        return added
+
+    def articles(self) -> list[Article]:
+        rows = self.conn.execute("SELECT record, duplicate_of FROM articles ORDER BY added_at, id").fetchall()
+        out = []
+        for rec, dup in rows:
+            a = article_from_dict(json.loads(rec))
+            a.duplicate_of = dup
+            out.append(a)
+        return out
+
+    def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "UPDATE articles SET duplicate_of=? WHERE id=?", [(v, k) for k, v in duplicate_of.items()]
+            )
+
+    # -- signatures -------------------------------------------------------------------------
+    def signatures(self) -> dict[str, bytes]:
+        return dict(self.conn.execute("SELECT article_id, minhash FROM signatures").fetchall())
+
+    def put_signatures(self, sigs: dict[str, bytes]) -> None:
+        with self.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO signatures VALUES (?,?)", list(sigs.items()))
+
+    # -- analyses ---------------------------------------------------------------------------
+    def analysed_ids(self, version: str) -> set[str]:
+        rows = self.conn.execute("SELECT article_id FROM analyses WHERE version=?", (version,))
+        return {r[0] for r in rows}
+
+    def put_analyses(self, analyses: Iterable[ArticleAnalysis], version: str) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT OR REPLACE INTO analyses VALUES (?,?,?)",
+                [(an.article, version, _dump(an)) for an in analyses],
+            )
+
+    def analyses(self, version: str) -> list[ArticleAnalysis]:
+        rows = self.conn.execute(
+            "SELECT an.record FROM analyses an JOIN articles a ON a.id = an.article_id"
+            " WHERE an.version=? ORDER BY a.added_at, a.id",
+            (version,),
+        )
+        return [analysis_from_dict(json.loads(r[0])) for r in rows]
+
+    # -- runs -------------------------------------------------------------------------------
+    def start_run(self) -> int:
+        with self.transaction() as c:
+            cur = c.execute("INSERT INTO runs(started, status) VALUES (?, 'running')", (time.time(),))
+            return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE runs SET finished=?, status=?, stats=? WHERE id=?",
+                (time.time(), status, json.dumps(stats), run_id),
+            )
+
+    def add_failures(self, run_id: int, failures: Iterable[tuple[str, int | None, str]]) -> None:
+        with self.transaction() as c:
+            c.executemany("INSERT INTO failures VALUES (?,?,?,?)", [(run_id, *f) for f in failures])
+
+    def interrupted_runs(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0])
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def article_from_dict(d: dict[str, Any]) -> Article:
+    d = dict(d)
+    d["excluded"] = [ExcludedSpan(**e) for e in d.get("excluded", [])]
+    return Article(**d)
+
+
+def _date(d: dict[str, Any] | None) -> DateInfo | None:
+    return DateInfo(**d) if d else None
+
+
+def _evidence(items: list[dict[str, Any]]) -> list[Evidence]:
+    return [Evidence(**e) for e in items]
+
+
+def claim_from_dict(d: dict[str, Any]) -> Claim:
+    d = dict(d)
+    d["said_on"] = _date(d.get("said_on"))
+    d["evidence"] = _evidence(d.get("evidence", []))
+    return Claim(**d)
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    d = dict(d)
+    d["date"] = _date(d.get("date"))
+    d["evidence"] = _evidence(d.get("evidence", []))
+    d["conflicts"] = [
+        Conflict(field=c["field"], values=c["values"], evidence=_evidence(c.get("evidence", [])))
+        for c in d.get("conflicts", [])
+    ]
+    return Event(**d)
+
+
+def analysis_from_dict(d: dict[str, Any]) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article=d["article"],
+        timexes=[Timex(**t) for t in d.get("timexes", [])],
+        mentions=[Mention(**m) for m in d.get("mentions", [])],
+        entity_info=d.get("entity_info", {}),
+        claims=[claim_from_dict(c) for c in d.get("claims", [])],
+        events=[event_from_dict(e) for e in d.get("events", [])],
+    )
