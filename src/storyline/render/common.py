@@ -1,0 +1,243 @@
+"""Shared helpers for the renderers: dates at their precision, names, modality words, citations.
+
+Every renderer reads the story in its story.json form (a plain dict), so these helpers work on dicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+# Modalities that are not facts of the story: kept out of the main timeline (or marked) by renderers.
+NOT_ASSERTED = ("hypothetical", "negated")
+STANCE_WORDS = {"assert": "says", "deny": "denies", "hedge": "suggests"}
+STANCE_WORDS_PLURAL = {"assert": "say", "deny": "deny", "hedge": "suggest"}
+_SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
+            6: "summer", 7: "summer", 8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}
+
+
+def load_story(path: Path) -> dict[str, Any]:
+    """Read story.json from a build output folder (or the file itself)."""
+    p = Path(path)
+    if p.is_dir():
+        p = p / "story.json"
+    with p.open(encoding="utf-8") as f:
+        story: dict[str, Any] = json.load(f)
+    return story
+
+
+def _day(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def format_date(date: dict[str, Any] | None) -> str:
+    """A date at its own precision ("2023-07", "2023-W30", "before 2022-11-02"); never more precise."""
+    if not date:
+        return "undated"
+    first, last = date.get("first_day"), date.get("last_day")
+    prec = date.get("precision") or "unknown"
+    if not first and not last:
+        # unresolved (e.g. relative to an event with no date): show the words, never a guessed day
+        text = one_line(str(date.get("text") or ""))
+        return f"undated (\u201c{text}\u201d)" if text else "undated"
+    if not first or prec == "before":
+        return f"before {last}" if last else "undated"
+    if prec == "after":
+        return f"after {first}" + (f", by {last}" if last and last != first else "")
+    d = _day(first)
+    if d is None:
+        return str(first)
+    if prec == "day":
+        return d.isoformat()
+    if prec == "week":
+        year, week, _ = d.isocalendar()
+        return f"{year}-W{week:02d}"
+    if prec == "month":
+        return d.isoformat()[:7]
+    if prec == "quarter":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if prec == "season":
+        return f"{_SEASONS[d.month]} {d.year}"
+    if prec == "year":
+        return str(d.year)
+    if prec == "decade":
+        return f"{d.year // 10 * 10}s"
+    if last and last != first:
+        return f"{first} to {last}"
+    return d.isoformat()
+
+
+def date_sort_key(date: dict[str, Any] | None) -> tuple[int, str, str]:
+    """Sort by earliest possible day; "before X" sorts at X; undated last."""
+    if not date:
+        return (1, "", "")
+    first, last = date.get("first_day") or "", date.get("last_day") or ""
+    if not first and not last:
+        return (1, "", "")
+    return (0, first or last, last)
+
+
+def date_interval(date: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    """(first_day, last_day) with None for an open end; "before X" is open at the start."""
+    if not date:
+        return (None, None)
+    return (date.get("first_day") or None, date.get("last_day") or date.get("first_day") or None)
+
+
+def entity_names(story: dict[str, Any]) -> dict[str, str]:
+    """Entity id -> display name (ids without an entity record show as themselves)."""
+    return {e["id"]: e.get("name") or e["id"] for e in story.get("entities") or []}
+
+
+def name_of(names: dict[str, str], eid: str | None) -> str:
+    return names.get(eid, eid) if eid else ""
+
+
+def by_id(items: list[dict[str, Any]] | None) -> dict[str, dict[str, Any]]:
+    return {i["id"]: i for i in items or []}
+
+
+def speaker_name(claim: dict[str, Any], names: dict[str, str]) -> str:
+    """The speaker's entity name, else the text that named the speaker, else 'unnamed source'."""
+    if claim.get("speaker"):
+        return name_of(names, claim["speaker"])
+    return claim.get("speaker_text") or "unnamed source"
+
+
+def event_claims(event: dict[str, Any], claims: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    return [claims[c] for c in event.get("claims") or [] if c in claims]
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def modality_phrase(event: dict[str, Any], claims: dict[str, dict[str, Any]], names: dict[str, str]) -> str:
+    """The modality in words: "Osterlich says; Freedonia denies", "planned", "hypothetical"...
+
+    Reported and denied events name who says so, from the claims linked to the event, so that a claim
+    never reads as a bare fact.
+    """
+    modality = event.get("modality") or "asserted"
+    linked = event_claims(event, claims)
+    by_stance: dict[str, list[str]] = {}
+    for c in linked:
+        sp = speaker_name(c, names)
+        lst = by_stance.setdefault(c.get("stance") or "assert", [])
+        if sp not in lst:
+            lst.append(sp)
+    parts = []
+    for stance in ("assert", "hedge", "deny"):
+        sps = by_stance.get(stance)
+        if sps:
+            verb = (STANCE_WORDS if len(sps) == 1 else STANCE_WORDS_PLURAL).get(stance, "says")
+            parts.append(f"{_join(sps)} {verb}")
+    said = "; ".join(parts)
+    if modality == "asserted":
+        return said
+    if modality == "reported":
+        return said or "reported"
+    if modality == "denied":
+        return said if "deny" in by_stance else ("denied" + (f" ({said})" if said else ""))
+    if modality == "negated":
+        return "reported as not having happened" + (f" ({said})" if said else "")
+    return modality + (f" ({said})" if said else "")
+
+
+def involved(event: dict[str, Any], claims: dict[str, dict[str, Any]]) -> list[str]:
+    """Entity ids an event involves: actors, recipients, location and speakers of its claims."""
+    ids = list(event.get("actors") or []) + list(event.get("recipients") or [])
+    if event.get("location"):
+        ids.append(event["location"])
+    for c in event_claims(event, claims):
+        if c.get("speaker"):
+            ids.append(c["speaker"])
+    return list(dict.fromkeys(ids))
+
+
+def canonical_article(aid: str, articles: dict[str, dict[str, Any]]) -> str:
+    """Follow duplicate_of so syndicated copies count once."""
+    seen = set()
+    while aid in articles and articles[aid].get("duplicate_of") and aid not in seen:
+        seen.add(aid)
+        aid = articles[aid]["duplicate_of"]
+    return aid
+
+
+def source_count(event: dict[str, Any], articles: dict[str, dict[str, Any]]) -> int:
+    """Distinct non-duplicate articles behind an event (event.sources, else its evidence)."""
+    srcs = event.get("sources") or [e["article"] for e in event.get("evidence") or []]
+    return len({canonical_article(a, articles) for a in srcs})
+
+
+def evidence_sentence(ev: dict[str, Any], articles: dict[str, dict[str, Any]]) -> str:
+    """The evidence sentence: as stored, else cut from the article text by its offsets."""
+    if ev.get("sentence"):
+        return str(ev["sentence"])
+    art = articles.get(ev.get("article") or "")
+    if art and isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+        return str(art.get("text") or "")[ev["start"]:ev["end"]]
+    return ""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def one_line(s: str) -> str:
+    """Untrusted text on one line, without control characters (no terminal escape sequences)."""
+    return " ".join(_CONTROL.sub(" ", s).split())
+
+
+class Citations:
+    """Numbers evidence spans [1], [2]... in order of first use; the same span keeps its number."""
+
+    def __init__(self, articles: dict[str, dict[str, Any]]):
+        self.articles = articles
+        self._index: dict[tuple[str, int, int], int] = {}
+        self.entries: list[dict[str, Any]] = []
+
+    def cite(self, ev: dict[str, Any]) -> int:
+        key = (str(ev.get("article")), int(ev.get("start") or 0), int(ev.get("end") or 0))
+        if key not in self._index:
+            art = self.articles.get(key[0], {})
+            self._index[key] = len(self.entries) + 1
+            self.entries.append({
+                "n": len(self.entries) + 1,
+                "article": key[0],
+                "start": key[1],
+                "end": key[2],
+                "title": art.get("title"),
+                "outlet": art.get("outlet"),
+                "published": art.get("published"),
+                "url": art.get("url"),
+                "sentence": one_line(evidence_sentence(ev, self.articles)),
+            })
+        return self._index[key]
+
+
+def main_actors(story: dict[str, Any], n: int = 5) -> list[str]:
+    """Entity ids ranked by events they take part in, then by mentions."""
+    claims = by_id(story.get("claims"))
+    in_events: Counter[str] = Counter()
+    for e in story.get("events") or []:
+        for eid in involved(e, claims):
+            in_events[eid] += 1
+    ents = story.get("entities") or []
+    ranked = sorted(ents, key=lambda e: (-in_events.get(e["id"], 0), -len(e.get("mentions") or []),
+                                         e.get("name") or ""))
+    return [e["id"] for e in ranked[:n] if in_events.get(e["id"], 0) or e.get("mentions")]
+
+
+def sorted_events(story: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(story.get("events") or [], key=lambda e: (date_sort_key(e.get("date")), e.get("id", "")))

@@ -1,0 +1,200 @@
+"""brief.md: dates at their precision, modality in words, citations that resolve, safe text."""
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.render.common import format_date
+from storyline.render.markdown import esc, render_brief
+
+FIXTURE = Path(__file__).parent / "fixtures" / "story_small.json"
+
+
+@pytest.fixture
+def story() -> dict:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def _section(md: str, title: str) -> str:
+    m = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", md, re.S | re.M)
+    assert m, f"section {title!r} missing"
+    return m.group(1)
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ({"first_day": "2022-11-02", "last_day": "2022-11-02", "precision": "day"}, "2022-11-02"),
+        ({"first_day": "2023-07-01", "last_day": "2023-07-31", "precision": "month"}, "2023-07"),
+        ({"first_day": "2023-07-24", "last_day": "2023-07-30", "precision": "week"}, "2023-W30"),
+        ({"first_day": "2023-07-01", "last_day": "2023-09-30", "precision": "quarter"}, "2023-Q3"),
+        ({"first_day": "2023-01-01", "last_day": "2023-12-31", "precision": "year"}, "2023"),
+        ({"first_day": None, "last_day": "2022-11-02", "precision": "before", "how": "publication"},
+         "before 2022-11-02"),
+        ({"first_day": None, "last_day": "2022-11-02", "precision": "day", "how": "publication"},
+         "before 2022-11-02"),
+        ({"first_day": "2023-07-26", "last_day": "2023-07-31", "precision": "unknown"},
+         "2023-07-26 to 2023-07-31"),
+        ({"first_day": "2023-07-26", "last_day": "2023-08-02", "precision": "after", "how": "relative"},
+         "after 2023-07-26, by 2023-08-02"),
+        ({"first_day": None, "last_day": None, "precision": "after", "text": "after the\nsummit"},
+         "undated (\u201cafter the summit\u201d)"),
+        (None, "undated"),
+    ],
+)
+def test_dates_are_shown_at_their_precision(date, expected):
+    assert format_date(date) == expected
+
+
+def test_timeline_entries_carry_date_modality_and_source_count(story):
+    timeline = _section(render_brief(story), "Timeline")
+    lines = [ln for ln in timeline.splitlines() if ln.startswith("- ")]
+    # the reported event names who says it and who denies it; never a bare fact
+    shells = next(ln for ln in lines if "artillery shells" in ln)
+    assert shells.startswith("- **before 2022-11-02**: Osterlich says; Freedonia denies: ")
+    assert "1 source" in shells
+    visit = next(ln for ln in lines if "visits Freedonia" in ln)
+    # a1 and its near-duplicate a3 count once, a4 is the second source
+    assert visit.startswith("- **2023-07-26**") and "2 sources" in visit
+    assert "- **2023-07**: planned: Freedonia and Sylvania plan joint exercises" in timeline
+    assert "- **2023-W30**: Freedonia tests a missile" in timeline
+    assert "Sylvania denies: Sylvanian forces shell border villages" in timeline
+    # timeline order follows the dates
+    dates = [re.match(r"- \*\*(.*?)\*\*", ln).group(1) for ln in lines]
+    assert dates[:6] == ["before 2022-11-02", "2023-04", "2023-07", "2023-W30", "2023-07-26",
+                         "before 2023-08-02"]
+
+
+def test_hypothetical_and_negated_events_are_kept_out_of_the_main_timeline(story):
+    md = render_brief(story)
+    timeline = _section(md, "Timeline")
+    main, _, not_asserted = timeline.partition("### Not asserted")
+    assert "arms deal" not in main and "drones" not in main
+    assert "hypothetical" in not_asserted and "arms deal" in not_asserted
+    assert "reported as not having happened: Freedonia directly supplies drones" in not_asserted
+
+
+def test_every_citation_resolves_to_article_outlet_date_and_sentence(story):
+    md = render_brief(story)
+    sources = _section(md, "Sources")
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", md.split("## Sources")[0])}
+    listed = {int(n) for n in re.findall(r"^\[(\d+)\]", sources, re.M)}
+    assert cited == listed and cited
+    line = next(ln for ln in sources.splitlines() if "Osterlich said on Wednesday" in ln)
+    assert "Wire Service, 2022-11-02" in line and "article a2" in line
+    # an evidence record without its sentence is quoted from the article text by offsets
+    assert "\u201cBoth sides plan joint exercises in July 2023.\u201d" in sources
+
+
+def test_claims_by_speaker_conflicts_and_actors(story):
+    md = render_brief(story)
+    claims = _section(md, "Claims by speaker")
+    assert "### Freedonia" in claims and "C2 denies" in claims
+    assert "contradicted by Osterlich (C1)" in claims
+    conflicts = _section(md, "Open conflicts")
+    assert "sources disagree on date: 2023-04 (\u201cin April\u201d)" in conflicts
+    assert "following the July visit" in conflicts
+    actors = _section(md, "Actors")
+    assert actors.index("**Freedonia**") < actors.index("**Osterlich**")  # ranked by events
+
+
+def test_articles_section_lists_dates_outlets_exclusions_and_duplicates(story):
+    arts = _section(render_brief(story), "Articles")
+    assert "published 2022-11-02 (date from html)" in arts
+    assert "excluded caption (chars 0-50)" in arts and "excluded boilerplate" in arts
+    assert "near-duplicate of a1, counted once" in arts
+    assert "**a5**" in arts and "publication date unknown" in arts
+
+
+def test_foundation_only_story_lists_articles(story):
+    bare = copy.deepcopy(story)
+    bare["events"], bare["claims"], bare["entities"], bare["timexes"] = [], [], [], []
+    md = render_brief(bare)
+    assert "No events extracted." in md and "No events or claims have been extracted yet" in md
+    assert "## Claims by speaker" not in md and "## Sources" not in md
+    assert "Wire Service" in md and "excluded dateline" in md
+
+
+def test_empty_story():
+    md = render_brief({"schema": "storyline.story/1", "articles": [], "entities": [], "timexes": [],
+                       "claims": [], "events": []})
+    assert "0 articles" in md and "No articles." in md
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "[x](javascript:alert(1))",
+                                     "line\n# heading", "<img src=x onerror=alert(1)>"])
+def test_untrusted_text_cannot_inject_markup(story, hostile):
+    story["articles"][0]["title"] = hostile
+    story["events"][0]["summary"] = hostile
+    md = render_brief(story)
+    # every "<" is escaped except our own URL autolinks; no unescaped link syntax; no new heading
+    assert not re.search(r"(?<!\\)<(?!https?://)", md)
+    assert not re.search(r"(?<!\\)\]\(javascript", md)
+    assert "\n# heading" not in md
+    assert esc(hostile) in md
+
+
+def test_escaped_text_keeps_its_characters():
+    s = 'AT&T said "yes" <b>'
+    assert re.sub(r"\\(.)", r"\1", esc(s)) == s
+
+
+@pytest.mark.parametrize(("url", "linked"), [("https://x.example/a?b=1&c=2", True),
+                                             ("javascript:alert(1)", False), ("data:text/html,<b>", False)])
+def test_only_web_urls_become_links(story, url, linked):
+    story["articles"][0]["url"] = url
+    md = render_brief(story)
+    assert (f"<{url}>" in md) is linked
+    if not linked:
+        assert esc(url) in md
+
+
+def test_fixture_follows_the_story_schema(story):
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("storyline").joinpath("schema", "story.schema.json").read_text())
+    jsonschema.validate(story, schema)
+
+
+def test_renders_a_story_built_from_the_records(tmp_path):
+    """Field names come from records.py: a Story made of records (defaults left as they are) renders."""
+    from storyline.records import (
+        Article,
+        Claim,
+        DateInfo,
+        Entity,
+        Event,
+        Evidence,
+        ExcludedSpan,
+        Story,
+        to_dict,
+    )
+    from storyline.render.export import export
+    from storyline.render.html import render_timeline
+    from storyline.render.query import show
+
+    text = "Ministers met in Lagos on Friday. Officials denied the talks failed."
+    art = Article(id="x1", source="in.txt", text=text, outlet="Gazette", published="2024-03-02",
+                  published_from="manifest", excluded=[ExcludedSpan(0, 0, "byline")])
+    ev = Evidence(article="x1", start=0, end=33)
+    story = {"schema": "storyline.story/1", **to_dict(Story(
+        articles=[art],
+        entities=[Entity(id="P1", name="Nigeria", type="GPE")],
+        claims=[Claim(id="C1", speaker=None, speaker_text="Officials", cue="denied", stance="deny",
+                      kind="indirect", content="the talks failed", evidence=[Evidence("x1", 34, 68)])],
+        events=[Event(id="V1", type="CONSULT", mode=None, actors=["P1"], evidence=[ev], sources=["x1"],
+                      date=DateInfo("2024-03-01", "2024-03-01", "day", text="on Friday", how="relative")),
+                Event(id="V2", type="CONSULT", mode=None, modality="denied", claims=["C1"],
+                      evidence=[Evidence("x1", 34, 68)])],
+    ))}
+    md = render_brief(story)
+    assert "- **2024-03-01**: V1" not in md and "**2024-03-01**: CONSULT" in md  # no summary: the type
+    assert "Officials denies: CONSULT" in md
+    assert "\u201cMinisters met in Lagos on Friday.\u201d" in md  # evidence quoted from text by offsets
+    assert "Officials denied" in render_timeline(story)
+    assert export(story, "csv", tmp_path) and "2024-03-01" in show(story, actor="nigeria")
