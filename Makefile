@@ -10,6 +10,7 @@ SEEDS ?= ../shared/corpus/seeds
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip==24.2
+	$(BIN)/pip install -q torch==2.13.0   # the CPU wheel on disk first, so no CUDA build is fetched
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 

@@ -116,7 +116,7 @@ def _corpus(path: Path, n: int) -> None:
                 f"that \"the {t} {i} will be safer than before\", while residents of town {i} complained "
                 f"about delays of {i % 9 + 2} months. " * 3
             )
-            fh.write(json.dumps({"text": text, "published": "2024-03-0%d" % (i % 9 + 1)}) + "\n")
+            fh.write(json.dumps({"text": text, "published": f"2024-03-0{i % 9 + 1}"}) + "\n")
 
 
 def test_kill_9_leaves_consistent_store_and_next_run_resumes(tmp_path):

@@ -8,7 +8,7 @@ from storyline.store import MIGRATIONS, Store, StoreError
 
 def _article(i: int) -> Article:
     return Article(
-        id=f"a{i}", source=f"f{i}.txt", text=f"Text {i}.", published="2024-01-0%d" % (i + 1),
+        id=f"a{i}", source=f"f{i}.txt", text=f"Text {i}.", published=f"2024-01-0{i + 1}",
         published_from="manifest", excluded=[ExcludedSpan(0, 4, "caption")], content_hash=f"h{i}",
     )
 

@@ -50,7 +50,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _run_build(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from .pipeline import build
     from .store import StoreError
@@ -64,7 +64,7 @@ def _run_build(args: argparse.Namespace) -> int:
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, disable=not show, transient=True,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def on_progress(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
@@ -99,7 +99,7 @@ def _run_build(args: argparse.Namespace) -> int:
             print(f"warning: {src}: publication date inferred from the text")
         for src in report.undated:
             print(f"warning: {src}: no publication date found; its relative dates stay unresolved")
-        for name, path in report.outputs.items():
+        for path in report.outputs.values():
             print(f"wrote {path}")
     if report.counts.get("articles", 0) == 0:
         return EXIT_FATAL

@@ -43,7 +43,7 @@ def model_dir() -> Path:
     import importlib
 
     pkg = importlib.import_module(MODEL_PACKAGE)
-    root = Path(pkg.__file__).parent
+    root = Path(str(pkg.__file__)).parent
     return root / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
 
 

@@ -136,7 +136,7 @@ def build(
         todo = [a for a in articles if a.id not in done]
         batch: list[ArticleAnalysis] = []
         texts = (masked_text(a) for a in todo)
-        for i, (a, doc) in enumerate(zip(todo, nlp.pipe(texts, workers=workers, batch_size=batch_size))):
+        for i, (a, doc) in enumerate(zip(todo, nlp.pipe(texts, workers=workers, batch_size=batch_size), strict=True)):
             batch.append(analyse(a, doc))
             if len(batch) >= batch_size:
                 store.put_analyses(batch, PIPELINE_VERSION)

@@ -81,6 +81,7 @@ class DateInfo:
     precision: str
     text: str | None = None
     how: str | None = None  # explicit, relative, tense, publication, cross-source
+    anchor: str | None = None  # for dates relative to another event ("after the visit"): that event's id
 
 
 @dataclass
@@ -132,7 +133,7 @@ class Claim:
 class Conflict:
     field: str
     values: list[Any]
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = dataclasses.field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,189 @@
+"""Score storyline.time.tag on TempEval-3 training gold (TBAQ-cleaned: TimeBank + AQUAINT).
+
+TempEval-3 definitions: a system timex matches a gold one *strictly* when the extents are identical and
+*relaxed* when they overlap (one-to-one); type accuracy is over relaxed matches; value F1 counts a
+system timex as correct when it relaxed-matches a gold timex with the same value. The document creation
+time (DCT) is the anchor and is not scored.
+
+    .venv/bin/python benchmarks/tempeval.py [--data DIR] [--limit N] [--errors FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class Doc:
+    name: str
+    corpus: str
+    text: str
+    dct: dt.date
+    gold: list[Gold] = field(default_factory=list)
+
+
+def load(path: Path, corpus: str) -> Doc:
+    root = ET.parse(path).getroot()
+    dct_el = root.find("DCT/TIMEX3")
+    assert dct_el is not None, path
+    dct = dt.date.fromisoformat(dct_el.get("value", "")[:10])
+    text_el = root.find("TEXT")
+    assert text_el is not None, path
+    parts: list[str] = []
+    gold: list[Gold] = []
+    pos = 0
+
+    def walk(el: ET.Element) -> None:
+        nonlocal pos
+        start = pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+        if el.tag == "TIMEX3" and el.get("functionInDocument") != "CREATION_TIME":
+            gold.append(Gold(start, pos, "".join(parts)[start:pos], el.get("type", ""), el.get("value", "")))
+
+    walk(text_el)
+    return Doc(path.stem, corpus, "".join(parts), dct, gold)
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    sys: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    seconds: float = 0.0  # spaCy parse + tag
+    tag_seconds: float = 0.0  # tag alone, given the parsed Doc (what the pipeline pays)
+    docs: int = 0
+
+    def add(self, o: Counts) -> None:
+        for k in self.__dataclass_fields__:
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(doc: Doc, errors: list[str] | None) -> Counts:
+    from storyline.time import _nlp, tag
+
+    t0 = time.perf_counter()
+    parsed = _nlp()(doc.text)
+    t1 = time.perf_counter()
+    sysx = tag(doc.text, doc.dct, parsed)
+    t2 = time.perf_counter()
+    c = Counts(gold=len(doc.gold), sys=len(sysx), seconds=t2 - t0, tag_seconds=t2 - t1, docs=1)
+    used: set[int] = set()
+    for g in doc.gold:
+        best = None
+        for i, s in enumerate(sysx):
+            if i in used or not (s.start < g.end and g.start < s.end):
+                continue
+            if best is None or (s.start, s.end) == (g.start, g.end):
+                best = i
+        if best is None:
+            if errors is not None:
+                errors.append(
+                    f"FN\t{doc.name}\t{g.text!r}\t{g.type}\t{g.value}\t{_ctx(doc.text, g.start, g.end)}"
+                )
+            continue
+        used.add(best)
+        s = sysx[best]
+        c.relaxed += 1
+        c.strict += (s.start, s.end) == (g.start, g.end)
+        c.type_ok += s.type == g.type
+        c.value_ok += s.value == g.value
+        if errors is not None and (
+            (s.start, s.end) != (g.start, g.end) or s.value != g.value or s.type != g.type
+        ):
+            errors.append(
+                f"MIS\t{doc.name}\tgold={g.text!r} {g.type} {g.value}\tsys={s.text!r} {s.type} {s.value}\tdct={doc.dct}\t{_ctx(doc.text, g.start, g.end)}"
+            )
+    if errors is not None:
+        for i, s in enumerate(sysx):
+            if i not in used:
+                errors.append(
+                    f"FP\t{doc.name}\t{s.text!r}\t{s.type}\t{s.value}\t{_ctx(doc.text, s.start, s.end)}"
+                )
+    return c
+
+
+def _ctx(text: str, a: int, b: int) -> str:
+    return (text[max(0, a - 60) : a] + "[" + text[a:b] + "]" + text[b : b + 40]).replace("\n", " ")
+
+
+def row(name: str, c: Counts) -> str:
+    sp, sr = c.strict / max(c.sys, 1), c.strict / max(c.gold, 1)
+    rp, rr = c.relaxed / max(c.sys, 1), c.relaxed / max(c.gold, 1)
+    vp, vr = c.value_ok / max(c.sys, 1), c.value_ok / max(c.gold, 1)
+    type_acc = c.type_ok / max(c.relaxed, 1)
+    rate = c.sys / c.seconds if c.seconds else 0.0
+    tag_rate = c.sys / c.tag_seconds if c.tag_seconds else 0.0
+    return (
+        f"| {name:9} | {c.docs:4} | {c.gold:5} | {c.sys:5} | {100 * sp:5.1f} | {100 * sr:5.1f} | {100 * f1(sp, sr):5.1f} | "
+        f"{100 * rp:5.1f} | {100 * rr:5.1f} | {100 * f1(rp, rr):5.1f} | {100 * type_acc:5.1f} | "
+        f"{100 * vp:5.1f} | {100 * vr:5.1f} | {100 * f1(vp, vr):5.1f} | {rate:6.0f} | {tag_rate:6.0f} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("--data", type=Path, default=DEFAULT, help="TBAQ-cleaned directory")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N documents per corpus")
+    ap.add_argument("--errors", type=Path, default=None, help="write FN/FP/mismatch lines here (TSV)")
+    args = ap.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 2
+    from storyline.time import _nlp
+
+    _nlp()  # load once, outside the timing
+    errors: list[str] | None = [] if args.errors else None
+    total = Counts()
+    lines = []
+    for corpus in ("TimeBank", "AQUAINT"):
+        files = sorted((args.data / corpus).glob("*.tml"))[: args.limit]
+        cc = Counts()
+        for f in files:
+            cc.add(score(load(f, corpus), errors))
+        total.add(cc)
+        lines.append(row(corpus, cc))
+    lines.append(row("all", total))
+    header = (
+        "| corpus    | docs | gold  | sys   | strict P | R | F1 | relaxed P | R | F1 | type acc | value P | R | F1 | expr/s (parse+tag) | expr/s (tag) |\n"
+        "|-----------|------|-------|-------|-------|-------|-------|-------|-------|-------|-------|-------|-------|-------|--------|--------|"
+    )
+    print(header)
+    print("\n".join(lines))
+    if args.errors and errors is not None:
+        args.errors.write_text("\n".join(errors) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

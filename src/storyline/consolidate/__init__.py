@@ -1,0 +1,1 @@
+"""Cross-article consolidation of per-article records."""

