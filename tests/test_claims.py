@@ -125,3 +125,27 @@ def test_claim_ids_unique_and_spans_point_into_text(claims_of):
 @pytest.mark.parametrize("text", ["“", "”", "\"\"\"", "He said “", "said", "", "“Quote only with no cue at all.”"])
 def test_never_crashes_on_odd_input(claims_of, text):
     claims_of(text)
+
+
+def test_seed_corpus_speakers_and_denials(seeds_dir):
+    """Acceptance on the founding articles: pronoun/role quotes go to the named person; denials are `deny`."""
+    import json
+
+    from storyline.ingest.clean import find_exclusions, masked_text
+
+    pipe = nlp.load()
+    claims = []
+    for line in (seeds_dir / "manifest.jsonl").read_text().splitlines():
+        meta = json.loads(line)
+        text = (seeds_dir / meta["file"]).read_text(encoding="utf-8")
+        art = Article(id=meta["file"], source=meta["file"], text=text, published=meta.get("published"))
+        art.excluded = find_exclusions(text)
+        doc = pipe(masked_text(art))
+        mentions, _ = resolve_article(art, doc)
+        claims += extract_claims(art, doc, mentions, [])
+    introduced = [c for c in claims if c.speaker_text.lower() in {"he", "the national security council spokesperson"}]
+    assert len(introduced) >= 3 and all(c.speaker == "person:john kirby" for c in introduced)
+    denials = {(c.speaker, c.cue) for c in claims if c.stance == "deny"}
+    assert ("gpe:IRN", "have denied") in denials
+    assert ("gpe:PRK", "denies") in denials
+    assert any(s == "gpe:PRK" and cue == "denied" for s, cue in denials)

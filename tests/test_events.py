@@ -66,6 +66,20 @@ def test_type_mode_and_participants(text, typ, mode, actor, recipient):
     assert ev.evidence[0].article == "a1" and text[ev.evidence[0].start : ev.evidence[0].end].strip() == text.strip()
 
 
+def test_buyer_and_seller_in_summary():
+    ev = _one(_run("Freedonia bought missiles from Ruritania."), "AID")
+    assert ev.summary == "Freedonia bought missiles (from Ruritania)"
+
+
+def test_background_clause_inside_denial_is_not_denied():
+    text = "Freedonia denied that its shells reached Osterlich, where Ruritania attacked Sylvania."
+    start = text.index("its shells")
+    claim = Claim("a1:c3", "gpe:FRE", "Freedonia", "denied", "deny", "indirect", text[start:-1],
+                  evidence=[Evidence("a1", 0, len(text), text, content_span=[start, len(text) - 1])])  # fmt: skip
+    ev = _one(_run(text, claims=[claim]), "ASSAULT")
+    assert ev.modality == "reported" and ev.claims == ["a1:c3"]
+
+
 def test_objects_are_noun_phrases():
     ev = _one(_run("Ruritania is supplying a large number of artillery shells to Freedonia."), "AID")
     assert "artillery shells" in ev.objects
@@ -176,6 +190,10 @@ def test_several_events_per_sentence():
         ("Police arrested forty protesters on Sunday.", "COERCE"),
         ("Thousands demonstrated outside parliament.", "PROTEST"),
         ("The minister resigned on Tuesday.", "RETREAT"),
+        ("Government tanks shelled rebel positions near the border.", "FIGHT"),
+        ("Gunmen attacked a village market.", "ASSAULT"),
+        ("Ruritania will expel the diplomats unless Freedonia apologizes.", "THREATEN"),
+        ("The court said the company must pay compensation.", "REQUEST"),
     ],
 )
 def test_sentence_classifier(text, typ):

@@ -473,3 +473,39 @@ def test_offsets_index_the_text() -> None:
     for t in tag(text, D(2022, 11, 2)):
         assert text[t.start : t.end] == t.text
         assert t.article is None
+
+
+EDGES = [
+    ("The deal is due by the end of the year.", "the end of the year", "2023", "2023-09-02", "2023-12-31"),
+    ("Talks began in early March.", "early March", "2023-03", "2023-03-01", "2023-03-10"),
+    ("The war began in late 2021.", "late 2021", "2021", "2021-09-02", "2021-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "value", "first", "last"), EDGES)
+def test_edge_modifiers_narrow_the_interval(
+    text: str, needle: str, value: str, first: str, last: str
+) -> None:
+    t = find(text, D(2023, 10, 20), needle)
+    assert (t.value, t.first_day, t.last_day) == (value, first, last)
+
+
+def test_clock_time_with_date() -> None:
+    t = find(
+        "The earthquake struck at 3:17 a.m. local time on Feb. 6.",
+        D(2023, 10, 20),
+        "3:17 a.m. local time on Feb. 6",
+    )
+    assert (t.type, t.value, t.first_day, t.precision) == ("TIME", "2023-02-06T03:17", "2023-02-06", "day")
+
+
+def test_year_earlier_takes_the_quarter_compared() -> None:
+    text = "The company reported third-quarter earnings of $1.2 billion, up from $900 million a year earlier."
+    assert find(text, D(2023, 10, 20), "third-quarter").value == "2023-Q3"
+    assert find(text, D(2023, 10, 20), "a year earlier").value == "2022-Q3"
+
+
+def test_deadline_after_anchor_in_past_clause() -> None:
+    # "extended ... until Nov. 20": a deadline ahead of the anchor, even though the verb is past
+    t = find("The company extended its offer until Nov. 20.", D(1989, 11, 2), "Nov. 20")
+    assert t.value == "1989-11-20"

@@ -43,6 +43,7 @@ def weights_sha256() -> str:
 def _model() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from sentence_transformers import SentenceTransformer
 
     return SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -166,16 +167,17 @@ def _source_span(subj: Token, text: str) -> tuple[int, int] | None:
     """Source span of a subject, kept within its paragraph and trimmed of relative clauses and,
     if still long, of appositions ("Jo Doe, a farmer from X, who voted early" -> "Jo Doe")."""
     drop: set[int] = set()
-    for level in (("relcl", "acl"), ("appos", "prep")):
-        if _span_words(subj, drop) <= MAX_SOURCE_WORDS:
+    run = _core_run(subj, drop)
+    for level in (("relcl", "acl"), ("appos", "prep", "punct")):
+        if len(run) <= MAX_SOURCE_WORDS:
             break
         for c in subj.children:
-            if c.dep_ in level:
+            if c.dep_ in level and c.i > subj.i:
                 drop.update(t.i for t in c.subtree)
-    if _span_words(subj, drop) > MAX_SOURCE_WORDS:
+        run = _core_run(subj, drop)
+    if len(run) > MAX_SOURCE_WORDS:
         return None
-    toks = [t for t in subj.subtree if t.i not in drop]
-    sp = _span_of(toks)
+    sp = _span_of(run)
     if sp is None:
         return None
     s, e = sp
@@ -189,13 +191,29 @@ def _source_span(subj: Token, text: str) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _span_words(subj: Token, drop: set[int]) -> int:
-    idx = [t.i for t in subj.subtree if t.i not in drop]
-    return (max(idx) - min(idx) + 1) if idx else 0
+def _core_run(subj: Token, drop: set[int]) -> list[Token]:
+    """The contiguous tokens of the subject's subtree around its head, minus `drop`."""
+    kept = {t.i: t for t in subj.subtree if t.i not in drop}
+    lo = hi = subj.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    return [kept[i] for i in range(lo, hi + 1)]
+
+
+# "said in a statement", "told reporters in an interview": the channel belongs to the cue.
+CHANNELS = {"statement", "interview", "briefing", "speech", "post", "tweet", "email", "letter",
+            "release", "conference", "call", "op-ed", "video", "message", "broadcast", "remarks"}
 
 
 def _cue_span(v: Token) -> tuple[int, int]:
     parts = [v] + [c for c in v.children if c.dep_ in ("aux", "neg", "auxpass", "prt") and c.i < v.i + 2]
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "on") and c.i == v.i + 1:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in CHANNELS:
+                parts += [t for t in c.subtree if t.i <= pobj.i]
     s = min(t.idx for t in parts)
     e = max(t.idx + len(t) for t in parts)
     return s, e
@@ -305,17 +323,25 @@ class _MentionIndex:
                 out.append(m)
         return out
 
-    def last_before(self, pos: int, pred) -> Mention | None:  # type: ignore[no-untyped-def]
+    def last_before(self, pos: int, pred: Callable[[Mention], bool], limit: int = 10**6) -> Mention | None:
         i = bisect.bisect_left(self.starts, pos)
-        for m in reversed(self.ms[:i]):
+        for m in reversed(self.ms[max(0, i - limit) : i]):
             if pred(m):
                 return m
         return None
 
 
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
 def _resolve_speaker(
-    d: _Draft, idx: _MentionIndex, history: list[tuple[int, str]], text: str
+    d: _Draft, idx: _MentionIndex, history: list[tuple[int, str]], doc: Doc, quotes: list[tuple[int, int]]
 ) -> tuple[str | None, str]:
+    """Entity key of a claim's source: the actor named in it, or for a pronoun the nearer of the
+    previous speaker and the previous actor in subject position (same person/group kind)."""
+    text = doc.text
     if d.source_span is None:
         return None, ""
     s, e = d.source_span
@@ -323,10 +349,25 @@ def _resolve_speaker(
     root = d.source_root
     if root is not None and root.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP and len(stext.split()) == 1:
         want_person = root.lower_ in PRONOUNS_PERSON
-        for pos, key in reversed(history):
-            if pos < s and key.startswith("person:") == want_person:
-                return key, stext
-        m = idx.last_before(s, lambda m: m.key.startswith("person:") == want_person and not m.key.startswith("loc:"))
+        hist = next(((pos, key) for pos, key in reversed(history) if pos < s and key.startswith("person:") == want_person), None)
+        # Actors inside quotations are what the quoted speaker talks about, not antecedents.
+        subj = idx.last_before(
+            s,
+            lambda m: m.key.startswith("person:") == want_person
+            and not any(qs <= m.start < qe for qs, qe in quotes)
+            and _is_subject(doc, m),
+            limit=40,
+        )
+        if subj is not None and (hist is None or subj.start > hist[0]):
+            return subj.key, stext
+        if hist is not None:
+            return hist[1], stext
+        m = idx.last_before(
+            s,
+            lambda m: m.key.startswith("person:") == want_person
+            and not m.key.startswith("loc:")
+            and not any(qs <= m.start < qe for qs, qe in quotes),
+        )
         return (m.key if m else None), stext
     if root is not None and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in root.children):
         return None, stext
@@ -380,7 +421,7 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
             continue
         spans_c, croot = _content_from_cue(v)
         subj = _subject(v)
-        if not spans_c:
+        if not spans_c or _crosses_paragraph(text, spans_c[0], v):
             continue
         lemma = v.lemma_.lower()
         if lemma in NEEDS_CLAUSE and (croot is None or croot.dep_ not in ("ccomp", "xcomp", "ROOT")) and v.dep_ != "parataxis":
@@ -437,23 +478,25 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
     for v in doc:
         if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in (SPEECH | DENY) and not _is_refusal(v):
             cue_by_sent.setdefault(v.sent.start, []).append(v)
+    tok_starts = [t.idx for t in doc]
     for qi, (qs, qe) in enumerate(quotes):
-        if qi in used_q or len(_WORD.findall(text[qs:qe])) < 3:
+        if qi in used_q:
+            continue
+        n_words = len(_WORD.findall(text[qs:qe]))
+        # A quote ending in ',' '!' '?' or a dash expects a dialogue tag: '"...," she said'.
+        tagged = text[qs:qe].rstrip()[-1:] in (",", "!", "?", "—", "-")
+        if n_words < 3 and not tagged:
             continue
         qspan = (max(0, qs - 1), min(len(text), qe + 1))
         attached = False
-        # (a) cue after the quote, in the sentence where the quote ends.
-        end_tok = _token_at(doc, qe - 1)
         start_tok = _token_at(doc, qs)
-        cands: list[Token] = []
-        if end_tok is not None:
-            cands = [v for v in cue_by_sent.get(end_tok.sent.start, []) if v.idx >= qe]
-        if cands:
-            v = min(cands, key=lambda t: t.idx)
-            gap = text[qe : v.idx]
-            if len(gap) < 80 and "\n" not in gap.strip(" ,\"”'"):
-                _attach(text, v, qspan, (qs, qe), drafts, used_cues)
-                attached = True
+        # (a) a cue in the dialogue tag right after the quote.
+        tv = _tag_verb(doc, tok_starts, qe, tagged)
+        if tv is not None and (n_words >= 3 or len(text[qe : tv.idx]) < 30):
+            _attach(text, tv, qspan, (qs, qe), drafts, used_cues)
+            attached = True
+        if n_words < 3:
+            continue
         if not attached and start_tok is not None:
             cands = [v for v in cue_by_sent.get(start_tok.sent.start, []) if v.idx + len(v) <= qs]
             if cands:
@@ -508,7 +551,7 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
             speaker: str | None = d.speaker or None
             stext = d.speaker_text
         else:
-            speaker, stext = _resolve_speaker(d, idx, history, text)
+            speaker, stext = _resolve_speaker(d, idx, history, doc, quotes)
         if speaker:
             history.append((d.cue_span[0] if d.cue_span else d.content_spans[0][0], speaker))
         cs = min(s for s, _ in d.content_spans)
@@ -541,6 +584,38 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
             said_on=_said_on(d, timexes, article.published), evidence=[ev],
         ))
     return claims
+
+
+def _crosses_paragraph(text: str, span: tuple[int, int], v: Token) -> bool:
+    """True when a parse links a cue to content in another paragraph (headlines without a full stop)."""
+    s, e = span
+    gap = text[e : v.idx] if e <= v.idx else text[v.idx + len(v) : s] if s >= v.idx else ""
+    return "\n" in gap
+
+
+def _tag_verb(doc: Doc, tok_starts: list[int], qe: int, tagged: bool) -> Token | None:
+    """The verb of a dialogue tag after a quotation ('", Kirby said', '" said Kirby', '" she added').
+
+    Looks at most 80 characters ahead, within the paragraph and before the next sentence end or
+    quotation. A speech verb wins; after a tag-expecting quote any verb is accepted ("she laughed").
+    """
+    text = doc.text
+    i = bisect.bisect_left(tok_starts, qe)
+    first_verb: Token | None = None
+    while i < len(tok_starts) and tok_starts[i] < qe + 80:
+        t = doc[i]
+        if t.text in ".?!;" or "\n" in t.text or (t.text in OPEN_Q and t.idx > qe + 1):
+            break
+        if t.pos_ in ("VERB", "AUX") and not _is_refusal(t):
+            lemma = t.lemma_.lower()
+            if lemma in SPEECH or lemma in DENY:
+                return t
+            if first_verb is None and t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis", "conj"):
+                first_verb = t
+        i += 1
+    if tagged and first_verb is not None and "\n" not in text[qe : first_verb.idx]:
+        return first_verb
+    return None
 
 
 def _colon_paragraphs(doc: Doc, mentions: list[Mention], drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[_Draft]:

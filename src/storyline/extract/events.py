@@ -15,7 +15,6 @@ anchor event ("following the visit"), else from tense bounded by publication; `h
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -287,8 +286,8 @@ def _modality(trig: Trigger) -> str:
     for depth, node in enumerate(chain):
         lemma = _lemma(node)
         kids = list(node.children)
-        if prev is not None and prev.dep_ in ("nsubj", "nsubjpass") and depth > 1:
-            break  # a subject is presupposed: "the visit helped ..." does not make the visit planned
+        if prev is not None and node.i != head.i and prev.dep_ in ("nsubj", "nsubjpass", "relcl"):
+            break  # subjects and relative clauses are presupposed: "the visit helped ..." stays a visit
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(
             g.dep_ in ("amod", "compound") and _lemma(g) in lex["plan_modifiers"] | {"envision", "envisage", "plan", "propose"}
             for g in c.children) for c in kids) and depth > 0:
@@ -319,11 +318,17 @@ def _modality(trig: Trigger) -> str:
                 found.add("planned" if reported_past else "hypothetical")
             if node.tag_ == "VB" and "to" in aux and node.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
                 found.add("planned")
+        elif prev is not None and prev.dep_ in ("xcomp", "ccomp", "oprd") and node.pos_ in ("VERB", "AUX"):
+            # "a deal that would have seen X sending ...": a modal on the verb whose complement we are in
+            aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+            if aux & lex["conditional_aux"] and not any(
+                _lemma(a) in lex["report_verbs"] and a.tag_ == "VBD" for a in _ancestors(node)
+            ):
+                found.add("hypothetical")
+            elif aux & (lex["future_aux"] | lex["conditional_aux"]):
+                found.add("planned")
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"] for c in kids):
             found.add("hypothetical")
-        if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass") and depth > 0:
-            # "any deal ... would violate": a noun event governed by a conditional main verb
-            pass
         prev = node
         if node.dep_ in ("ROOT",):
             break
@@ -362,7 +367,7 @@ def _backgrounded(tok: Token, claim: Claim, spans: list[tuple[int, int, Claim]])
     start = min((s for s, _e, c in spans if c is claim), default=0)
     node = tok
     while node.head.i != node.i and node.idx >= start:
-        if node.dep_ in ("relcl", "acl") and node.head.idx >= start:
+        if node.dep_ == "relcl" and node.head.idx >= start:
             return True
         node = node.head
     return False
@@ -406,12 +411,6 @@ def _publication_date(article: Article, trig: Trigger, modality: str) -> DateInf
         return None
     how = "tense" if past else "publication"
     return DateInfo(None, article.published, "before", text=None, how=how)
-
-
-def _shift(day: str | None, days: int) -> str | None:
-    if not day:
-        return None
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
 def _summary(trig: Trigger, parts: _Parts) -> str:
@@ -547,9 +546,6 @@ def _relative_date(anchor: Event | None, relation: str, text: str, article: Arti
     elif relation == "during":
         info.first_day, info.last_day, info.precision = a.first_day, a.last_day, a.precision
     return info
-
-
-__all__ = ["extract_events", "MODALITY_RANK"]
 
 
 def sentence_of(doc: Doc, start: int) -> Span | None:

@@ -119,6 +119,19 @@ def _has_target(head: Token) -> bool:
     return False
 
 
+def _armed_subject(tok: Token) -> bool:
+    """The subject is an armed force or its weapons ("tanks fired", "the army shelled")."""
+    armed = lexicon()["armed_forces"]
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "agent"):
+            subj = child if child.dep_ == "nsubj" else next((p for p in child.children if p.dep_ == "pobj"), None)
+            if subj is not None and (_lemma(subj) in armed or any(
+                _lemma(c) in armed for c in subj.children if c.dep_ == "compound"
+            )):
+                return True
+    return False
+
+
 def _noun_trigger(tok: Token) -> Trigger | None:
     lex = lexicon()
     word = _word(tok)
@@ -228,6 +241,8 @@ def _verb_trigger(tok: Token) -> Trigger | None:
             return None  # "seeking advantages" is no request; "seeking munitions", "asked X for Y" are
         if lemma == "strike" and not _has_target(tok) and not any(o.dep_ in ("dobj", "obj") for o in objs):
             return Trigger(tok, "PROTEST", "strike", tok)
+        if typ == "ASSAULT" and mode in (None, "firearms") and _armed_subject(tok):
+            typ, mode = "FIGHT", "heavy-weapons"  # armed forces firing or killing: conventional fighting
         return Trigger(tok, typ, mode, tok, inverse=lemma in lex["inverse_transfer"])
     parsed = split_code(code)
     if parsed is None:
@@ -278,8 +293,6 @@ def classify_sentence(sent: Span) -> tuple[str, str | None] | None:
     future cooperative acts are AGREE, future hostile acts THREATEN.
     """
     triggers = {t.token.i: t for t in find_triggers(sent)}
-    if not triggers:
-        return None
     queue = [sent.root]
     seen = set()
     while queue:
@@ -315,5 +328,7 @@ def classify_sentence(sent: Span) -> tuple[str, str | None] | None:
                 return "AGREE", None
             return "THREATEN", None
         queue.extend(sorted(tok.children, key=lambda c: (c.dep_ in ("advcl", "npadvmod", "prep"), c.i)))
+    if not triggers:
+        return None
     first = min(triggers.values(), key=lambda t: t.token.i)
     return first.type, first.mode

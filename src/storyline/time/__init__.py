@@ -186,6 +186,28 @@ def _sentence_index(doc: Doc):  # type: ignore[no-untyped-def]
     return find
 
 
+_EDGE = re.compile(
+    r"(?:the\s+(?=early|late|mid))?(early|late|mid|the end of|the beginning of|the start of|the middle of)\b",
+    re.I,
+)
+
+
+def _narrow(first: dt.date, last: dt.date, edge: str) -> tuple[str, str]:
+    """'early 2023', 'late May', 'the end of the year': the first, middle or last third of the interval.
+
+    TIMEX3 keeps the unit in `value` (mod START/MID/END); the interval says which part was meant.
+    """
+    days = (last - first).days + 1
+    third = days // 3
+    if days < 3:
+        return first.isoformat(), last.isoformat()
+    if edge in ("early", "the beginning of", "the start of"):
+        return first.isoformat(), (first + dt.timedelta(days=third - 1)).isoformat()
+    if edge in ("mid", "the middle of"):
+        return (first + dt.timedelta(days=third)).isoformat(), (last - dt.timedelta(days=third)).isoformat()
+    return (last - dt.timedelta(days=third - 1)).isoformat(), last.isoformat()
+
+
 def _to_timex(text: str, c: Cand, r: Resolved, anchor: dt.date | None) -> Timex:
     first = last = None
     precision = "unknown"
@@ -197,6 +219,8 @@ def _to_timex(text: str, c: Cand, r: Resolved, anchor: dt.date | None) -> Timex:
             first, last, precision = iv[0].isoformat(), iv[1].isoformat(), iv[2]
         if r.first and r.last:
             first, last = r.first.isoformat(), r.last.isoformat()
+        elif first and last and (m := _EDGE.match(text[c.start : c.end])):
+            first, last = _narrow(dt.date.fromisoformat(first), dt.date.fromisoformat(last), m[1].lower())
     return Timex(
         start=c.start,
         end=c.end,

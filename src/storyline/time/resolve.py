@@ -134,10 +134,6 @@ def _weekday(anchor: dt.date, wd: int, direction: str, tense: str) -> dt.date:
         return cal.weekday_on_or_after(anchor, wd)
     if tense == "open":  # "until Tuesday", "as soon as Tuesday": forward
         return cal.weekday_on_or_after(anchor, wd)
-    if tense == "present":
-        # "meets Monday": present tense in news is as often scheduled as reported; take the nearest.
-        back, fwd = cal.weekday_on_or_before(anchor, wd), cal.weekday_on_or_after(anchor, wd)
-        return fwd if (fwd - anchor) < (anchor - back) else back
     return cal.weekday_on_or_before(anchor, wd)
 
 
