@@ -509,3 +509,31 @@ def test_deadline_after_anchor_in_past_clause() -> None:
     # "extended ... until Nov. 20": a deadline ahead of the anchor, even though the verb is past
     t = find("The company extended its offer until Nov. 20.", D(1989, 11, 2), "Nov. 20")
     assert t.value == "1989-11-20"
+
+
+def test_masked_doc_hides_excluded_spans() -> None:
+    """The pipeline parses a masked copy (captions blanked, same length); nothing is tagged under the mask."""
+    from storyline.time import _nlp
+
+    text = "Putin and Kim meet in Vladivostok on April 25, 2019.\nKirby spoke on Wednesday."
+    cut = text.index("\n")
+    masked = " " * cut + text[cut:]
+    found = tag(text, D(2023, 8, 30), _nlp()(masked))
+    assert [(t.text, t.value) for t in found] == [("Wednesday", "2023-08-30")]
+    assert text[found[0].start : found[0].end] == "Wednesday"
+
+
+@pytest.mark.parametrize("needle", ["the 1970's", "the 1970s", "the '70s", "the seventies"])
+def test_decade_spellings(needle: str) -> None:
+    t = find(f"Prices were high in {needle}, economists said.", D(1987, 3, 2), needle)
+    assert (t.value, t.first_day, t.last_day, t.precision) == ("197", "1970-01-01", "1979-12-31", "decade")
+
+
+def test_later_without_reference_stays_unresolved() -> None:
+    t = find("A week later, the army withdrew.", D(2024, 3, 15), "A week later")
+    assert (t.type, t.value, t.first_day) == ("DATE", "XXXX-WXX", None)
+
+
+def test_later_counts_from_the_last_date_mentioned() -> None:
+    text = "The ceasefire began on March 3, 2022. Two weeks later, fighting resumed."
+    assert find(text, D(2024, 3, 15), "Two weeks later").value == "2022-03-17"

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -56,9 +58,6 @@ def _vetoed(c: Cand, doc: Doc) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     # "2000 people": a year is not counted.
     return nxt is not None and nxt.tag_ == "NNS" and span.root.dep_ == "nummod"
-
-
-_PREP_LINK = re.compile(r"\s*(?:after|before|from|since)\s+((?:\S+\s+){0,3}?)$", re.I)
 
 
 def _link_offsets(text: str, chosen: list[Cand], values: dict[int, Resolved]) -> list[Cand]:
@@ -137,9 +136,17 @@ def _weekday_with_date(text: str, chosen: list[Cand], values: dict[int, Resolved
 
 
 def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex]:
-    """All temporal expressions in `text`, resolved against `anchor` (publication date) when given."""
+    """All temporal expressions in `text`, resolved against `anchor` (publication date) when given.
+
+    `doc` may be parsed from a masked copy of `text` (same length, excluded spans blanked): expressions
+    are then searched in the masked text, so nothing inside a caption or teaser is returned, while
+    offsets and `Timex.text` still index `text`.
+    """
+    original = text
     if doc is None:
         doc = _nlp()(text)
+    elif len(doc.text) == len(text):
+        text = doc.text
     chosen = [c for c in select(list(find_candidates(text))) if not _vetoed(c, doc)]
     sent_of = _sentence_index(doc)
     values: dict[int, Resolved] = {}
@@ -151,7 +158,7 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
         if tense != "future" and _OPEN_ENDED.search(text[max(0, c.start - 30) : c.start]):
             tense = "open"
         # Financial copy compares quarters: "a year earlier" means the year-earlier quarter when a quarter
-        # was named in this or the previous two sentences.
+        # was named in this or one of the previous five sentences.
         quarter = last_quarter[1] if last_quarter and si - last_quarter[0] <= 5 else None
         ctx = Context(anchor, tense, reference, quarter)
         r = resolve(c, ctx)
@@ -172,13 +179,13 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
     out: list[Timex] = []
     for c in linked:
         r = Resolved("DATE", c.data["v"]) if c.kind == "abs_value" else values[id(c)]
-        out.append(_to_timex(text, c, r, anchor))
+        out.append(_to_timex(original, c, r, anchor))
     return out
 
 
-def _sentence_index(doc: Doc):  # type: ignore[no-untyped-def]
+def _sentence_index(doc: Doc) -> Callable[[int], int]:
+    """Sentence number of a character offset."""
     starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    import bisect
 
     def find(ch: int) -> int:
         return bisect.bisect_right(starts, ch) - 1

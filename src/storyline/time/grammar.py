@@ -704,13 +704,12 @@ def find_candidates(text: str) -> Iterator[Cand]:
             if data is None:
                 continue
             start, end = data.pop("_start", m.start()), data.pop("_end", m.end())
-            # Trailing possessive or punctuation is never part of the extent.
+            # Trailing possessive or punctuation is never part of the extent ("1970's" is a decade, and
+            # "a.m." or "Sept." keep their period).
             span = text[start:end].rstrip()
-            stripped = (
-                re.sub(r"(?:['’]s|[,.])$", "", span)
-                if not span.endswith(("a.m.", "p.m.")) and not re.search(r"\b[A-Z][a-z]{1,3}\.$", span)
-                else span
-            )
+            keep = span.endswith(("a.m.", "p.m.")) or re.search(r"\b[A-Z][a-z]{1,3}\.$", span)
+            pattern = r"[,.]$" if r.kind == "decade" else r"(?:['’]s|[,.])$"
+            stripped = span if keep else re.sub(pattern, "", span)
             end = start + len(stripped)
             yield Cand(start, end, r.kind, data, r.name)
 

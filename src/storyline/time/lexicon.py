@@ -67,16 +67,6 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "boxing day": (12, 26), "may day": (5, 1),
 }  # fmt: skip
 
-PRESENT_REF_WORDS = (
-    "now", "currently", "current", "nowadays", "presently", "at present", "at the moment",
-    "these days", "right now", "so far", "to date",
-)  # fmt: skip
-PAST_REF_WORDS = (
-    "recently", "previously", "formerly", "lately", "in the past", "the past", "recent years",
-    "recent decades", "in recent years", "earlier", "once",
-)  # fmt: skip
-FUTURE_REF_WORDS = ("the future", "in the future", "soon", "future", "a later date", "the coming years")
-
 # Verbs whose complement is in the future ("is expected to meet on Friday").
 FUTURE_CUE_LEMMAS = frozenset(
     {"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim", "hope", "prepare", "vow", "pledge",

@@ -414,7 +414,9 @@ def _offset(d: dict[str, Any], a: dt.date | None, ctx: Context) -> Resolved | No
     sign = -1 if rel in ("ago", "earlier") else 1
     if n is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    base: dt.date | None = a
+    # "a year earlier" with nothing before it compares with the time of writing; "a week later" with
+    # nothing before it follows an undated event, so it stays unresolved rather than counted from the anchor.
+    base: dt.date | None = None if rel == "later" and not ctx.reference else a
     if rel in ("earlier", "later") and ctx.reference:
         rs = cal.start_of(ctx.reference)
         rg = cal.granularity(ctx.reference)
