@@ -155,3 +155,14 @@ def test_kill_9_leaves_consistent_store_and_next_run_resumes(tmp_path):
     r = build([src], out)
     assert (r.new, r.analysed) == (0, 240 - done)
     assert len(_story(out)["articles"]) == 240
+
+
+def test_workers_give_the_same_story(tmp_path, seeds_copy, seed_build):
+    out, _ = seed_build
+    build([seeds_copy], tmp_path / "o", workers=2)
+    one, two = _story(out), _story(tmp_path / "o")
+    for s in (one, two):
+        s.pop("generated")
+        for a in s["articles"]:
+            a.pop("source")
+    assert one == two

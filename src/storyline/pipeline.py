@@ -41,6 +41,8 @@ class BuildReport:
     seconds: float = 0.0
     outputs: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    # wall seconds per stage: ingest (read + store), dedup, nlp (spaCy), extract, store, assemble, render
+    timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         d = to_dict(self)
@@ -96,6 +98,15 @@ def build(
     store = Store(db or out / "storyline.db")
     report = BuildReport()
     run_id = store.start_run()
+    tm = report.timings
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        tm[stage] = round(tm.get(stage, 0.0) + now - clock, 3)
+        clock = now
+
     try:
         # ingest: store articles as they come, in batches
         pending: list[Article] = []
@@ -116,6 +127,7 @@ def build(
         store.add_failures(run_id, [(f.path, f.line, f.problem) for f in report.failures])
 
         articles = store.articles()
+        lap("ingest")
         # dedup: signatures are stored, so only new articles are hashed
         sigs_b = store.signatures()
         fresh = {a.id: dedup.to_bytes(dedup.signature(masked_text(a))) for a in articles if a.id not in sigs_b}
@@ -131,22 +143,29 @@ def build(
         for a in articles:
             a.duplicate_of = dup.get(a.id)
 
+        lap("dedup")
         # annotate + extract, only what is not yet analysed
         done = store.analysed_ids(PIPELINE_VERSION)
         todo = [a for a in articles if a.id not in done]
         batch: list[ArticleAnalysis] = []
         texts = (masked_text(a) for a in todo)
-        for i, (a, doc) in enumerate(zip(todo, nlp.pipe(texts, workers=workers, batch_size=batch_size), strict=True)):
+        docs = nlp.pipe(texts, workers=workers, batch_size=batch_size)
+        for i, (a, doc) in enumerate(zip(todo, docs, strict=True)):
+            lap("nlp")
             batch.append(analyse(a, doc))
+            lap("extract")
             if len(batch) >= batch_size:
                 store.put_analyses(batch, PIPELINE_VERSION)
                 batch = []
+                lap("store")
             if progress:
                 progress("analyse", i + 1, len(todo))
         store.put_analyses(batch, PIPELINE_VERSION)
+        lap("store")
         report.analysed = len(todo)
 
         story = assemble(articles, store.analyses(PIPELINE_VERSION))
+        lap("assemble")
         report.excluded_spans = sum(len(a.excluded) for a in articles)
         report.duplicates = sum(1 for a in articles if a.duplicate_of)
         report.undated = [a.source for a in articles if not a.published]
@@ -159,6 +178,7 @@ def build(
             "events": len(story.events),
         }
         report.outputs = write_outputs(story, out)
+        lap("render")
         report.seconds = round(time.perf_counter() - t0, 3)
         store.finish_run(run_id, "failed-inputs" if report.failures else "ok", report.to_json())
     except BaseException:
