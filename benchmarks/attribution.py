@@ -124,8 +124,15 @@ def score(pairs: list[tuple[list[Attr], list[Attr]]], thr: float, kind: str | No
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"P": 100 * p, "R": 100 * r, "F1": 100 * f, "source": 100 * src_ok / max(1, src_n),
-            "cue": 100 * cue_ok / max(1, cue_n), "gold": n_gold, "pred": n_pred}
+    return {
+        "P": 100 * p,
+        "R": 100 * r,
+        "F1": 100 * f,
+        "source": 100 * src_ok / max(1, src_n),
+        "cue": 100 * cue_ok / max(1, cue_n),
+        "gold": n_gold,
+        "pred": n_pred,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     docs = list(pipe.pipe([t for _, t in items], batch_size=16))
     t1 = time.perf_counter()
-    preds = [predict(Article(id=ann.stem, source=str(ann), text=text), doc) for (ann, text), doc in zip(items, docs, strict=True)]
+    preds = [
+        predict(Article(id=ann.stem, source=str(ann), text=text), doc)
+        for (ann, text), doc in zip(items, docs, strict=True)
+    ]
     t2 = time.perf_counter()
     pairs = []
     for (ann, text), pred in zip(items, preds, strict=True):
@@ -165,11 +175,15 @@ def main(argv: list[str] | None = None) -> int:
         f"PolNeAR {args.split}: {n} articles; {n / (t2 - t0):.1f} articles/s with spaCy parsing, "
         f"{n / max(t2 - t1, 1e-9):.0f} articles/s for actors + claims alone"
     )
-    print(f"{'subset':9} {'thr':>4} {'P':>6} {'R':>6} {'F1':>6} {'source':>7} {'cue':>6} {'gold':>6} {'pred':>6}")
+    print(
+        f"{'subset':9} {'thr':>4} {'P':>6} {'R':>6} {'F1':>6} {'source':>7} {'cue':>6} {'gold':>6} {'pred':>6}"
+    )
     for kind in (None, "direct", "indirect"):
         for thr in THRESHOLDS:
             s = score(pairs, thr, kind)
-            print(f"{kind or 'all':9} {thr:>4} {s['P']:6.1f} {s['R']:6.1f} {s['F1']:6.1f} {s['source']:7.1f} {s['cue']:6.1f} {s['gold']:6} {s['pred']:6}")
+            print(
+                f"{kind or 'all':9} {thr:>4} {s['P']:6.1f} {s['R']:6.1f} {s['F1']:6.1f} {s['source']:7.1f} {s['cue']:6.1f} {s['gold']:6} {s['pred']:6}"
+            )
     return 0
 
 

@@ -44,7 +44,11 @@ def test_person_key_normalises_variants(name, key):
         ("Pyongyang has denied the report.", "Pyongyang", "gpe:PRK"),
         ("The Kremlin said the talks had failed.", "Kremlin", "gpe:RUS"),
         ("Iranian officials have denied providing drones.", "Iranian", "gpe:IRN"),
-        ("The UN Security Council met on Friday.", "UN Security Council", "org:united nations security council"),
+        (
+            "The UN Security Council met on Friday.",
+            "UN Security Council",
+            "org:united nations security council",
+        ),
         ("The U.S. imposed new sanctions.", "U.S.", "gpe:USA"),
         ("Officials in Brazil said the dam had failed.", "Brazil", "gpe:BRA"),
     ],
@@ -107,7 +111,10 @@ def test_canonicalize_merges_unique_surname_across_articles():
 def test_build_entities_groups_mentions_under_final_ids(analyse):
     m1, i1 = analyse("John F. Kirby spoke in Washington.", "a1")
     m2, i2 = analyse("Later, Kirby told reporters that North Korea was supplying shells.", "a2")
-    analyses = [ArticleAnalysis("a1", mentions=m1, entity_info=i1), ArticleAnalysis("a2", mentions=m2, entity_info=i2)]
+    analyses = [
+        ArticleAnalysis("a1", mentions=m1, entity_info=i1),
+        ArticleAnalysis("a2", mentions=m2, entity_info=i2),
+    ]
     ids = canonicalize([i1, i2])
     ents = {e.id: e for e in build_entities(analyses, ids)}
     kirby = ents[ids["person:john kirby"]]

@@ -7,7 +7,11 @@ from storyline.records import Article, Claim, DateInfo, Evidence
 
 
 def claim(cid: str, art: str, speaker: str | None, content: str, how: str = "publication") -> Claim:
-    said = DateInfo(None, "2024-05-02", "on_or_before", None, how) if how == "publication" else DateInfo("2024-05-01", "2024-05-01", "day", "Wednesday", how)
+    said = (
+        DateInfo(None, "2024-05-02", "on_or_before", None, how)
+        if how == "publication"
+        else DateInfo("2024-05-01", "2024-05-01", "day", "Wednesday", how)
+    )
     return Claim(cid, speaker, "x", "said", "assert", "direct", content, said, [Evidence(art, 0, 10)])
 
 
@@ -18,9 +22,18 @@ ARTS = {a: Article(id=a, source=a, text="", published="2024-05-02") for a in ("a
     "a,b",
     [
         ("“We will not back down,” ", '"We will not  back down"'),
-        ("We are watching this very closely and we will respond", "We are watching this ... closely and we will respond"),
-        ("We are watching this very closely and we will respond", "We are watching [...] closely and we will respond"),
-        ("the talks have collapsed and there is no path to a deal this year", "The talks have collapsed and there is no path"),
+        (
+            "We are watching this very closely and we will respond",
+            "We are watching this ... closely and we will respond",
+        ),
+        (
+            "We are watching this very closely and we will respond",
+            "We are watching [...] closely and we will respond",
+        ),
+        (
+            "the talks have collapsed and there is no path to a deal this year",
+            "The talks have collapsed and there is no path",
+        ),
     ],
 )
 def test_same_statement_across_outlets_merges(a, b):
@@ -33,12 +46,24 @@ def test_same_statement_across_outlets_merges(a, b):
 
 
 def test_distinct_statements_of_one_speaker_stay_apart():
-    out = merge_claims([claim("a1:c1", "a1", "e1", "We will respond to the attack"), claim("a2:c1", "a2", "e1", "We will not respond to the attack")], ARTS)
+    out = merge_claims(
+        [
+            claim("a1:c1", "a1", "e1", "We will respond to the attack"),
+            claim("a2:c1", "a2", "e1", "We will not respond to the attack"),
+        ],
+        ARTS,
+    )
     assert len(out) == 2
 
 
 def test_different_speakers_never_merge():
-    out = merge_claims([claim("a1:c1", "a1", "e1", "the ceasefire holds"), claim("a2:c1", "a2", "e2", "the ceasefire holds")], ARTS)
+    out = merge_claims(
+        [
+            claim("a1:c1", "a1", "e1", "the ceasefire holds"),
+            claim("a2:c1", "a2", "e2", "the ceasefire holds"),
+        ],
+        ARTS,
+    )
     assert len(out) == 2
 
 
@@ -62,7 +87,10 @@ def test_inputs_are_not_mutated():
 def test_many_claims_stay_fast():
     import time
 
-    cl = [claim(f"a1:c{i}", "a1", f"e{i % 50}", f"statement number {i} about topic {i % 7} with words {i * 3}") for i in range(3000)]
+    cl = [
+        claim(f"a1:c{i}", "a1", f"e{i % 50}", f"statement number {i} about topic {i % 7} with words {i * 3}")
+        for i in range(3000)
+    ]
     t = time.perf_counter()
     out = merge_claims(cl, ARTS)
     assert time.perf_counter() - t < 10

@@ -18,8 +18,34 @@ from storyline.records import Article, Claim
 
 _ELISION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|(?:\.\s*){3,}|…")
 _NONWORD = re.compile(r"[^\w\s]")
-_STOP = {"the", "a", "an", "of", "to", "and", "in", "on", "that", "is", "it", "for", "with", "as", "be",
-         "by", "this", "are", "was", "at", "or", "from", "has", "have", "will", "would"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "in",
+    "on",
+    "that",
+    "is",
+    "it",
+    "for",
+    "with",
+    "as",
+    "be",
+    "by",
+    "this",
+    "are",
+    "was",
+    "at",
+    "or",
+    "from",
+    "has",
+    "have",
+    "will",
+    "would",
+}
 MERGE_JACCARD = 0.85
 RELATED_JACCARD = 0.35
 
@@ -77,7 +103,9 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
                 if other in seen:
                     continue
                 seen.add(other)
-                if _same_statement(norm[c.id], norm[other], grams[c.id], grams[other], c.content, by_id[other].content):
+                if _same_statement(
+                    norm[c.id], norm[other], grams[c.id], grams[other], c.content, by_id[other].content
+                ):
                     ra, rb = find(other), find(c.id)
                     if ra != rb:
                         parent[rb] = ra
@@ -102,7 +130,9 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
             head.related.extend(e for e in m.related if e not in head.related)
             if len(m.content) > len(head.content):
                 head.content = m.content  # the fullest wording of the statement
-            if m.said_on and (head.said_on is None or _HOW_RANK.get(m.said_on.how, 5) < _HOW_RANK.get(head.said_on.how, 5)):
+            if m.said_on and (
+                head.said_on is None or _HOW_RANK.get(m.said_on.how, 5) < _HOW_RANK.get(head.said_on.how, 5)
+            ):
                 head.said_on = m.said_on
             if head.stance == "assert" and m.stance != "assert":
                 head.stance = m.stance
@@ -161,4 +191,6 @@ def _same_statement(
     if not ga or not gb:
         return False
     inter = len(ga & gb)
-    return inter / len(ga | gb) >= MERGE_JACCARD or (inter / min(len(ga), len(gb)) >= 0.9 and min(len(ga), len(gb)) >= 5)
+    return inter / len(ga | gb) >= MERGE_JACCARD or (
+        inter / min(len(ga), len(gb)) >= 0.9 and min(len(ga), len(gb)) >= 5
+    )

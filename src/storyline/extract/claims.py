@@ -25,30 +25,175 @@ from storyline.records import Article, Claim, DateInfo, Evidence, Mention, Timex
 
 # Verbs that introduce reported speech or a stated position.
 SPEECH = {
-    "say", "tell", "add", "state", "note", "claim", "insist", "assert", "argue", "explain", "warn",
-    "urge", "accuse", "announce", "report", "write", "tweet", "post", "declare", "acknowledge",
-    "admit", "confirm", "suggest", "contend", "maintain", "allege", "predict", "promise", "vow",
-    "pledge", "threaten", "conclude", "recall", "respond", "reply", "answer", "describe",
-    "emphasize", "emphasise", "stress", "indicate", "reveal", "disclose", "complain", "concede",
-    "observe", "remark", "comment", "testify", "inform", "charge", "demand", "propose", "caution",
-    "reiterate", "repeat", "counter", "retort", "boast", "quip", "lament", "assure", "signal",
-    "blame", "criticize", "criticise", "praise", "call", "ask", "continue", "agree", "joke",
-    "brief", "advise", "recommend", "find", "show",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "note",
+    "claim",
+    "insist",
+    "assert",
+    "argue",
+    "explain",
+    "warn",
+    "urge",
+    "accuse",
+    "announce",
+    "report",
+    "write",
+    "tweet",
+    "post",
+    "declare",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "suggest",
+    "contend",
+    "maintain",
+    "allege",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "threaten",
+    "conclude",
+    "recall",
+    "respond",
+    "reply",
+    "answer",
+    "describe",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "indicate",
+    "reveal",
+    "disclose",
+    "complain",
+    "concede",
+    "observe",
+    "remark",
+    "comment",
+    "testify",
+    "inform",
+    "charge",
+    "demand",
+    "propose",
+    "caution",
+    "reiterate",
+    "repeat",
+    "counter",
+    "retort",
+    "boast",
+    "quip",
+    "lament",
+    "assure",
+    "signal",
+    "blame",
+    "criticize",
+    "criticise",
+    "praise",
+    "call",
+    "ask",
+    "continue",
+    "agree",
+    "joke",
+    "brief",
+    "advise",
+    "recommend",
+    "find",
+    "show",
 }
-DENY = {"deny", "reject", "dismiss", "refute", "disavow", "dispute", "rebuff", "repudiate", "rebut",
-        "disown", "contradict"}
-BELIEF = {"believe", "think", "suspect", "assess", "estimate", "expect", "speculate", "fear", "guess",
-          "doubt", "hope", "worry"}
-HEDGE_CUES = {"believe", "think", "suspect", "assess", "estimate", "expect", "suggest", "speculate",
-              "fear", "guess", "doubt", "feel", "predict", "hope", "worry"}
-HEDGE_WORDS = {"may", "might", "could", "possibly", "perhaps", "likely", "probably", "reportedly",
-               "apparently", "allegedly"}
+DENY = {
+    "deny",
+    "reject",
+    "dismiss",
+    "refute",
+    "disavow",
+    "dispute",
+    "rebuff",
+    "repudiate",
+    "rebut",
+    "disown",
+    "contradict",
+}
+BELIEF = {
+    "believe",
+    "think",
+    "suspect",
+    "assess",
+    "estimate",
+    "expect",
+    "speculate",
+    "fear",
+    "guess",
+    "doubt",
+    "hope",
+    "worry",
+}
+HEDGE_CUES = {
+    "believe",
+    "think",
+    "suspect",
+    "assess",
+    "estimate",
+    "expect",
+    "suggest",
+    "speculate",
+    "fear",
+    "guess",
+    "doubt",
+    "feel",
+    "predict",
+    "hope",
+    "worry",
+}
+HEDGE_WORDS = {
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "likely",
+    "probably",
+    "reportedly",
+    "apparently",
+    "allegedly",
+}
 CUES = SPEECH | DENY | BELIEF
 # Cues that only make a claim with a clause or quote (too common as plain verbs otherwise).
-NEEDS_CLAUSE = {"call", "ask", "continue", "agree", "find", "show", "know", "understand", "learn",
-                "consider", "feel", "describe", "add", "post", "write", "report", "answer", "note",
-                "explain", "hope", "worry", "expect", "charge", "praise", "criticize", "criticise", "blame",
-                "brief", "advise", "recommend", "comment"}
+NEEDS_CLAUSE = {
+    "call",
+    "ask",
+    "continue",
+    "agree",
+    "find",
+    "show",
+    "know",
+    "understand",
+    "learn",
+    "consider",
+    "feel",
+    "describe",
+    "add",
+    "post",
+    "write",
+    "report",
+    "answer",
+    "note",
+    "explain",
+    "hope",
+    "worry",
+    "expect",
+    "charge",
+    "praise",
+    "criticize",
+    "criticise",
+    "blame",
+    "brief",
+    "advise",
+    "recommend",
+    "comment",
+}
 # A speech verb under these is a refusal to speak, not a claim ("declined to say whether").
 REFUSAL = {"decline", "refuse", "refrain", "fail", "avoid", "hesitate", "will"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "i"}
@@ -58,8 +203,8 @@ FIRST_SECOND = {"i", "we", "you"}
 REFUSAL_AUX = {"would", "will", "wo", "did", "does", "do"}
 # Indefinite sources are anonymous even when they name an institution ("a White House official").
 INDEFINITE = {"a", "an", "one", "another", "some", "several"}
-OPEN_Q = "“\"«„"
-CLOSE_Q = "”\"»"
+OPEN_Q = '“"«„'
+CLOSE_Q = '”"»'
 _WORD = re.compile(r"\w+")
 
 
@@ -81,38 +226,46 @@ class _Draft:
 # ---------------------------------------------------------------- quotations
 
 
+_MARK = re.compile(r"''|``|[“”\"«»„]|\n")
+_OPENERS = {"“", "«", "„", "``"}
+_CLOSERS = {"”", "»"}
+_TOGGLES = {'"', "''"}
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Inner spans of quotations: curly or straight marks, over paragraphs, tolerant of bad pairs.
+    """Inner spans of quotations: curly, straight or typewriter ('' ``) marks, over paragraphs,
+    tolerant of bad pairs.
 
     A quote still open at a paragraph break continues when the next paragraph opens with a quote
     mark (news convention); otherwise it ends with the paragraph. Stray closing marks are ignored.
     """
     out: list[tuple[int, int]] = []
     start: int | None = None
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and start is not None:
+    skip_to = -1
+    n = len(text)
+    for m in _MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        if i < skip_to:
+            continue
+        if mark == "\n":
+            if start is None:
+                continue
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if j < n and text[j] in "“\"":
-                i = j + 1  # continuation paragraph: skip its opening mark
+            nxt = _MARK.match(text, j)
+            if nxt is not None and nxt.group() != "\n" and nxt.group() not in _CLOSERS:
+                skip_to = nxt.end()  # continuation paragraph: its opening mark is not a close
                 continue
             if i > start:
                 out.append((start, i))
             start = None
-        elif ch in "“«„" or (ch == '"' and start is None):
-            if start is None:
-                start = i + 1
-            elif ch in "“«„":
-                start = i + 1  # re-opened without closing: keep the latest
-        elif ch in "”»" or (ch == '"' and start is not None):
-            if start is not None:
-                if i > start:
-                    out.append((start, i))
-                start = None
-        i += 1
+        elif mark in _OPENERS or (mark in _TOGGLES and start is None):
+            start = m.end()  # (re-)open; an unclosed earlier quote is dropped
+        elif start is not None:
+            if i > start:
+                out.append((start, i))
+            start = None
     if start is not None and n > start:
         out.append((start, n))
     return [(s, e) for s, e in out if text[s:e].strip()]
@@ -140,15 +293,16 @@ def _subtree_span(tok: Token, exclude: set[int] | None = None) -> tuple[int, int
 
 
 def _subject(v: Token) -> Token | None:
-    """Subject of a verb, inherited from the governing verb ("..., saying", "by saying") or noun
-    ("a report saying")."""
-    cur: Token | None = v
-    for _ in range(3):
-        if cur is None:
-            return None
+    """Subject of a verb, inherited from the governing verb ("..., saying", "by saying", "was
+    forced to ... and said") or noun ("a report saying"); a bare noun phrase left of the cue
+    stands in when the parser gave it another label ("Jo Doe, a farmer, said")."""
+    cur: Token = v
+    for depth in range(3):
         for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c if c.dep_ == "nsubj" else None
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and depth > 0):
+                return c
+            if c.dep_ == "nsubjpass":
+                return None  # "X was told that ...": X is the addressee
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head
         if cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head is not cur:
@@ -156,8 +310,13 @@ def _subject(v: Token) -> Token | None:
         elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
             cur = cur.head.head
         else:
-            return None
-    return None
+            break
+    left = [
+        c
+        for c in v.children
+        if c.i < v.i and c.dep_ in ("npadvmod", "dep", "nmod", "appos") and c.pos_ in ("PROPN", "NOUN", "NUM")
+    ]
+    return left[-1] if left else None
 
 
 MAX_SOURCE_WORDS = 14
@@ -203,8 +362,24 @@ def _core_run(subj: Token, drop: set[int]) -> list[Token]:
 
 
 # "said in a statement", "told reporters in an interview": the channel belongs to the cue.
-CHANNELS = {"statement", "interview", "briefing", "speech", "post", "tweet", "email", "letter",
-            "release", "conference", "call", "op-ed", "video", "message", "broadcast", "remarks"}
+CHANNELS = {
+    "statement",
+    "interview",
+    "briefing",
+    "speech",
+    "post",
+    "tweet",
+    "email",
+    "letter",
+    "release",
+    "conference",
+    "call",
+    "op-ed",
+    "video",
+    "message",
+    "broadcast",
+    "remarks",
+}
 
 
 def _cue_span(v: Token) -> tuple[int, int]:
@@ -239,14 +414,59 @@ def _content_from_cue(v: Token) -> tuple[list[tuple[int, int]], Token | None]:
         excl = {t.i for t in v.subtree}
         sp = _subtree_span(v.head, excl)
         return ([sp] if sp else []), v.head
-    if lemma in ("accuse", "warn", "urge", "call", "ask", "tell", "blame", "charge", "criticize",
-                 "criticise", "praise", "advise", "inform", "deny", "reject", "dismiss", "dispute",
-                 "refute", "threaten", "promise", "vow", "pledge", "demand", "propose", "admit",
-                 "acknowledge", "confirm", "announce", "predict", "describe", "recommend", "suggest",
-                 "disavow", "rebuff", "repudiate", "rebut", "expect", "hope", "reveal", "disclose"):
-        parts = [c for c in kids if c.i > v.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative", "attr", "acomp")]
+    if lemma in (
+        "accuse",
+        "warn",
+        "urge",
+        "call",
+        "ask",
+        "tell",
+        "blame",
+        "charge",
+        "criticize",
+        "criticise",
+        "praise",
+        "advise",
+        "inform",
+        "deny",
+        "reject",
+        "dismiss",
+        "dispute",
+        "refute",
+        "threaten",
+        "promise",
+        "vow",
+        "pledge",
+        "demand",
+        "propose",
+        "admit",
+        "acknowledge",
+        "confirm",
+        "announce",
+        "predict",
+        "describe",
+        "recommend",
+        "suggest",
+        "disavow",
+        "rebuff",
+        "repudiate",
+        "rebut",
+        "expect",
+        "hope",
+        "reveal",
+        "disclose",
+    ):
+        parts = [
+            c
+            for c in kids
+            if c.i > v.i and c.dep_ in ("dobj", "xcomp", "prep", "oprd", "dative", "attr", "acomp")
+        ]
         # "told reporters" / "in a statement" / "on Thursday": addressee and setting, not content.
-        parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after", "before", "with"))]
+        parts = [
+            c
+            for c in parts
+            if not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after", "before", "with"))
+        ]
         if lemma in ("tell", "inform", "ask", "brief") and all(c.dep_ in ("dobj", "dative") for c in parts):
             return [], None
         if parts:
@@ -282,8 +502,11 @@ def _stance(v: Token | None, content_root: Token | None, source_root: Token | No
             subj.lower_ in PRONOUNS_GROUP | {"he", "she", "i"}
             or (source_root is not None and subj.lower_ == source_root.lower_)
         )
-        if lemma in SPEECH and neg and self_subj and auxes & REFUSAL_AUX:
+        cognition = content_root.lemma_.lower() in BELIEF | {"know", "see", "expect"}
+        if lemma in SPEECH and neg and self_subj and auxes & REFUSAL_AUX and not cognition:
             return "deny"
+        if lemma in SPEECH and cognition:
+            return "hedge"  # "said we don't believe ...": a stated assessment, not a denial
     if lemma in HEDGE_CUES:
         return "hedge"
     if content_root is not None:
@@ -331,17 +554,76 @@ class _MentionIndex:
         return None
 
 
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GENDER_WORDS = {
+    "m": {
+        "mr",
+        "mr.",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "king",
+        "prince",
+        "father",
+        "brother",
+        "husband",
+        "son",
+        "sir",
+        "lord",
+        "businessman",
+    },
+    "f": {
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "queen",
+        "princess",
+        "mother",
+        "sister",
+        "wife",
+        "daughter",
+        "dame",
+        "lady",
+        "businesswoman",
+    },
+}
+
+
+def _person_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Grammatical gender of persons from titles and gendered role words right before a mention
+    ("Mr. Kim", "spokeswoman Ana Silva"); persons with conflicting cues stay unknown."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if not m.key.startswith("person:"):
+            continue
+        words = text[max(0, m.start - 40) : m.start].lower().split()[-3:] + m.text.lower().split()[:1]
+        for g, vocab in _GENDER_WORDS.items():
+            if any(w.strip(",") in vocab for w in words):
+                seen.setdefault(m.key, set()).add(g)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
 def _is_subject(doc: Doc, m: Mention) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _resolve_speaker(
-    d: _Draft, idx: _MentionIndex, history: list[tuple[int, str]], doc: Doc, quotes: list[tuple[int, int]]
+    d: _Draft,
+    idx: _MentionIndex,
+    history: list[tuple[int, str]],
+    doc: Doc,
+    text: str,
+    quotes: list[tuple[int, int]],
+    genders: dict[str, str],
 ) -> tuple[str | None, str]:
     """Entity key of a claim's source: the actor named in it, or for a pronoun the nearer of the
     previous speaker and the previous actor in subject position (same person/group kind)."""
-    text = doc.text
     if d.source_span is None:
         return None, ""
     s, e = d.source_span
@@ -349,13 +631,18 @@ def _resolve_speaker(
     root = d.source_root
     if root is not None and root.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP and len(stext.split()) == 1:
         want_person = root.lower_ in PRONOUNS_PERSON
-        hist = next(((pos, key) for pos, key in reversed(history) if pos < s and key.startswith("person:") == want_person), None)
+        want_gender = PRONOUN_GENDER.get(root.lower_)
+
+        def fits(key: str) -> bool:
+            return key.startswith("person:") == want_person and genders.get(key, want_gender) == want_gender
+
+        hist = next(((pos, key) for pos, key in reversed(history) if pos < s and fits(key)), None)
         # Actors inside quotations are what the quoted speaker talks about, not antecedents.
         subj = idx.last_before(
             s,
-            lambda m: m.key.startswith("person:") == want_person
-            and not any(qs <= m.start < qe for qs, qe in quotes)
-            and _is_subject(doc, m),
+            lambda m: (
+                fits(m.key) and not any(qs <= m.start < qe for qs, qe in quotes) and _is_subject(doc, m)
+            ),
             limit=40,
         )
         if subj is not None and (hist is None or subj.start > hist[0]):
@@ -364,9 +651,11 @@ def _resolve_speaker(
             return hist[1], stext
         m = idx.last_before(
             s,
-            lambda m: m.key.startswith("person:") == want_person
-            and not m.key.startswith("loc:")
-            and not any(qs <= m.start < qe for qs, qe in quotes),
+            lambda m: (
+                fits(m.key)
+                and not m.key.startswith("loc:")
+                and not any(qs <= m.start < qe for qs, qe in quotes)
+            ),
         )
         return (m.key if m else None), stext
     if root is not None and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in root.children):
@@ -383,9 +672,7 @@ def _resolve_speaker(
     return (persons[0] if persons else ms[0]).key, stext
 
 
-def _said_on(
-    draft: _Draft, timexes: list[Timex], published: str | None
-) -> DateInfo | None:
+def _said_on(draft: _Draft, timexes: list[Timex], published: str | None) -> DateInfo | None:
     v = draft.cue_tok
     if v is not None:
         content = draft.content_spans
@@ -399,7 +686,13 @@ def _said_on(
             if t.type not in ("DATE", "TIME") or not (t.first_day or t.last_day):
                 continue
             if any(t.start < re_ and rs < t.end for rs, re_ in ranges):
-                how = "explicit" if re.search(r"\d{4}", t.text) or re.search(r"\d", t.text) and re.search(r"[A-Za-z]{3}", t.text) else "relative"
+                how = (
+                    "explicit"
+                    if re.search(r"\d{4}", t.text)
+                    or re.search(r"\d", t.text)
+                    and re.search(r"[A-Za-z]{3}", t.text)
+                    else "relative"
+                )
                 return DateInfo(t.first_day, t.last_day, t.precision, t.text, how)
     if published:
         return DateInfo(None, published, "on_or_before", None, "publication")
@@ -421,11 +714,24 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
             continue
         spans_c, croot = _content_from_cue(v)
         subj = _subject(v)
-        if not spans_c or _crosses_paragraph(text, spans_c[0], v):
+        if spans_c and (
+            _crosses_paragraph(text, spans_c[0], v) or "\n" in text[spans_c[0][0] : spans_c[0][1]]
+        ):
+            # Parsed content stays in the cue's paragraph; quotations re-extend it below.
+            spans_c = [sp for sp in [_clip_to_paragraph(text, spans_c[0], v.idx)] if sp]
+        if not spans_c:
             continue
         lemma = v.lemma_.lower()
-        if lemma in NEEDS_CLAUSE and (croot is None or croot.dep_ not in ("ccomp", "xcomp", "ROOT")) and v.dep_ != "parataxis":
-            if not (croot is not None and croot.dep_ in ("dobj", "prep") and lemma in ("call", "praise", "criticize", "criticise", "blame", "describe")):
+        if (
+            lemma in NEEDS_CLAUSE
+            and (croot is None or croot.dep_ not in ("ccomp", "xcomp", "ROOT"))
+            and v.dep_ != "parataxis"
+        ):
+            if not (
+                croot is not None
+                and croot.dep_ in ("dobj", "prep")
+                and lemma in ("call", "praise", "criticize", "criticise", "blame", "describe")
+            ):
                 continue
         if subj is None and v.dep_ != "parataxis":
             continue
@@ -434,8 +740,8 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
         if subj is None:
             subj = _subject(v)
         ssp = _source_span(subj, text) if subj is not None else None
-        if subj is not None and ssp is None:
-            continue
+        if subj is not None and (ssp is None or _crosses_paragraph(text, ssp, v)):
+            continue  # an over-long subject, or one the parser took from another paragraph
         d = _Draft(v, _cue_span(v), ssp, spans_c, "indirect", v.sent, source_root=subj)
         d.stance = _stance(v, croot, subj)
         drafts.append(d)
@@ -444,7 +750,13 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
         sent = acc.sent
         excl = {t.i for t in acc.subtree}
         head = acc.head
-        while head.dep_ not in ("ROOT",) and head.head is not head and head.i not in excl and head.sent == sent and head.dep_ in ("prep", "advcl"):
+        while (
+            head.dep_ not in ("ROOT",)
+            and head.head is not head
+            and head.i not in excl
+            and head.sent == sent
+            and head.dep_ in ("prep", "advcl")
+        ):
             head = head.head
         sub = sorted(excl)
         before = [t for t in sent if t.i < sub[0]]
@@ -459,7 +771,15 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
         sp = _span_of(toks)
         if sp is None:
             continue
-        d = _Draft(None, (acc.idx, to.idx + len(to)), _subtree_span(pobj), [sp], "according_to", sent, source_root=pobj)
+        d = _Draft(
+            None,
+            (acc.idx, to.idx + len(to)),
+            _subtree_span(pobj),
+            [sp],
+            "according_to",
+            sent,
+            source_root=pobj,
+        )
         drafts.append(d)
 
     # Quotes inside parsed content: mark used, and extend content to cover the whole quotation.
@@ -470,8 +790,11 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
                 if qs < ce and cs < qe:
                     used_q.add(qi)
                     d.quotes.append((qs, qe))
-                    if qs - 1 < cs and qs - 1 >= 0 and (d.source_span is None or not (d.source_span[0] < qe and qs < d.source_span[1])) and (d.cue_span is None or not (d.cue_span[0] < qe and qs < d.cue_span[1])):
-                        d.content_spans[k] = (min(cs, qs - 1), max(ce, min(qe + 1, len(text))))
+                    ws, we = _with_marks(text, qs, qe)
+                    clear_src = d.source_span is None or not (d.source_span[0] < we and ws < d.source_span[1])
+                    clear_cue = d.cue_span is None or not (d.cue_span[0] < we and ws < d.cue_span[1])
+                    if clear_src and clear_cue:
+                        d.content_spans[k] = (min(cs, ws), max(ce, we))
 
     # Pass 2: quotations with a cue beside them.
     cue_by_sent: dict[int, list[Token]] = {}
@@ -487,11 +810,11 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
         tagged = text[qs:qe].rstrip()[-1:] in (",", "!", "?", "—", "-")
         if n_words < 3 and not tagged:
             continue
-        qspan = (max(0, qs - 1), min(len(text), qe + 1))
+        qspan = _with_marks(text, qs, qe)
         attached = False
         start_tok = _token_at(doc, qs)
         # (a) a cue in the dialogue tag right after the quote.
-        tv = _tag_verb(doc, tok_starts, qe, tagged)
+        tv = _tag_verb(doc, text, tok_starts, qe, tagged)
         if tv is not None and (n_words >= 3 or len(text[qe : tv.idx]) < 30):
             _attach(text, tv, qspan, (qs, qe), drafts, used_cues)
             attached = True
@@ -515,7 +838,8 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
             para_start = text.rfind("\n", 0, qs) + 1
             same_para = "\n" not in gap and len(gap) < 120
             next_para = (
-                gap.count("\n") <= 2 and not gap.strip(" \n\t\"”“")
+                gap.count("\n") <= 2
+                and not gap.strip(' \n\t"”“')
                 and not text[para_start : max(para_start, qs - 1)].strip()
             )
             if same_para or next_para:
@@ -527,11 +851,17 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
         while j >= 0 and text[j] in " \t":
             j -= 1
         if j >= 0 and text[j] == ":" and start_tok is not None:
-            line_start = max(text.rfind("\n", 0, j) + 1, start_tok.sent.start_char if start_tok.sent.start_char < j else 0)
-            cands_m = [m for m in mentions if line_start <= m.start and m.end <= j and not m.key.startswith("loc:")]
+            line_start = max(
+                text.rfind("\n", 0, j) + 1, start_tok.sent.start_char if start_tok.sent.start_char < j else 0
+            )
+            cands_m = [
+                m for m in mentions if line_start <= m.start and m.end <= j and not m.key.startswith("loc:")
+            ]
             if cands_m:
                 m = cands_m[-1]
-                nd = _Draft(None, (j, j + 1), (m.start, m.end), [qspan], "direct", start_tok.sent, quotes=[(qs, qe)])
+                nd = _Draft(
+                    None, (j, j + 1), (m.start, m.end), [qspan], "direct", start_tok.sent, quotes=[(qs, qe)]
+                )
                 nd.speaker = m.key
                 nd.speaker_text = m.text
                 drafts.append(nd)
@@ -541,6 +871,7 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
 
     # Speakers, kinds, stances in text order.
     idx = _MentionIndex(mentions)
+    genders = _person_genders(text, mentions)
     history: list[tuple[int, str]] = []
     drafts.sort(key=lambda d: min([s for s, _ in d.content_spans] + [d.cue_span[0] if d.cue_span else 10**9]))
     claims: list[Claim] = []
@@ -551,7 +882,7 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
             speaker: str | None = d.speaker or None
             stext = d.speaker_text
         else:
-            speaker, stext = _resolve_speaker(d, idx, history, doc, quotes)
+            speaker, stext = _resolve_speaker(d, idx, history, doc, text, quotes, genders)
         if speaker:
             history.append((d.cue_span[0] if d.cue_span else d.content_spans[0][0], speaker))
         cs = min(s for s, _ in d.content_spans)
@@ -572,18 +903,45 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
         sent_s = min(d.sent.start_char, ev_s)
         sent_e = max(d.sent.end_char, ev_e)
         ev = Evidence(
-            article.id, ev_s, ev_e, sentence=text[sent_s:sent_e].strip(),
+            article.id,
+            ev_s,
+            ev_e,
+            sentence=text[sent_s:sent_e].strip(),
             source_span=list(d.source_span) if d.source_span else None,
             cue_span=list(d.cue_span) if d.cue_span else None,
             content_span=[cs, ce],
         )
         cue = text[d.cue_span[0] : d.cue_span[1]] if d.cue_span else ""
-        claims.append(Claim(
-            id=f"{article.id}:c{len(claims) + 1}", speaker=speaker, speaker_text=stext, cue=cue,
-            stance=d.stance, kind=d.kind, content=content_text,
-            said_on=_said_on(d, timexes, article.published), evidence=[ev],
-        ))
+        claims.append(
+            Claim(
+                id=f"{article.id}:c{len(claims) + 1}",
+                speaker=speaker,
+                speaker_text=stext,
+                cue=cue,
+                stance=d.stance,
+                kind=d.kind,
+                content=content_text,
+                said_on=_said_on(d, timexes, article.published),
+                evidence=[ev],
+            )
+        )
     return claims
+
+
+def _with_marks(text: str, qs: int, qe: int) -> tuple[int, int]:
+    """A quotation's span including its marks (one or two characters each side)."""
+    s = qs - 2 if text[max(0, qs - 2) : qs] in ("''", "``") else max(0, qs - 1)
+    e = qe + 2 if text[qe : qe + 2] == "''" else min(len(text), qe + 1)
+    return s, e
+
+
+def _clip_to_paragraph(text: str, span: tuple[int, int], pos: int) -> tuple[int, int] | None:
+    """The part of `span` inside the paragraph holding `pos`, if it still has a few words."""
+    ps = text.rfind("\n", 0, pos) + 1
+    pe = text.find("\n", pos)
+    pe = len(text) if pe < 0 else pe
+    s, e = max(span[0], ps), min(span[1], pe)
+    return (s, e) if e > s and len(_WORD.findall(text[s:e])) >= 2 else None
 
 
 def _crosses_paragraph(text: str, span: tuple[int, int], v: Token) -> bool:
@@ -593,13 +951,12 @@ def _crosses_paragraph(text: str, span: tuple[int, int], v: Token) -> bool:
     return "\n" in gap
 
 
-def _tag_verb(doc: Doc, tok_starts: list[int], qe: int, tagged: bool) -> Token | None:
+def _tag_verb(doc: Doc, text: str, tok_starts: list[int], qe: int, tagged: bool) -> Token | None:
     """The verb of a dialogue tag after a quotation ('", Kirby said', '" said Kirby', '" she added').
 
     Looks at most 80 characters ahead, within the paragraph and before the next sentence end or
     quotation. A speech verb wins; after a tag-expecting quote any verb is accepted ("she laughed").
     """
-    text = doc.text
     i = bisect.bisect_left(tok_starts, qe)
     first_verb: Token | None = None
     while i < len(tok_starts) and tok_starts[i] < qe + 80:
@@ -618,7 +975,9 @@ def _tag_verb(doc: Doc, tok_starts: list[int], qe: int, tagged: bool) -> Token |
     return None
 
 
-def _colon_paragraphs(doc: Doc, mentions: list[Mention], drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[_Draft]:
+def _colon_paragraphs(
+    doc: Doc, mentions: list[Mention], drafts: list[_Draft], quotes: list[tuple[int, int]]
+) -> list[_Draft]:
     """Claims of the form 'Name: statement' at the start of a paragraph, not already covered."""
     text = doc.text
     covered = [sp for d in drafts for sp in d.content_spans]
@@ -665,7 +1024,7 @@ def _previous_quoting(drafts: list[_Draft], pos: int) -> _Draft | None:
 
 
 def _clean_content(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().strip("“”\"").strip()
+    return re.sub(r"\s+", " ", s).strip().strip('“”"').strip()
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -675,7 +1034,14 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0]
 
 
-def _attach(text: str, v: Token, qspan: tuple[int, int], inner: tuple[int, int], drafts: list[_Draft], used: dict[int, _Draft]) -> None:
+def _attach(
+    text: str,
+    v: Token,
+    qspan: tuple[int, int],
+    inner: tuple[int, int],
+    drafts: list[_Draft],
+    used: dict[int, _Draft],
+) -> None:
     """Attach a quotation to cue `v`: extend its claim (split quote) or start a direct claim."""
     d = used.get(v.i)
     if d is not None:

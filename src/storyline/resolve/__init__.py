@@ -1,0 +1,1 @@
+"""Actor resolution: gazetteer and per-article entity keys, merged across the story."""

@@ -20,32 +20,181 @@ from storyline.resolve.gazetteer import CAPITAL, GazEntry, load_gazetteer, norm_
 
 # Titles dropped from the front of person names: they describe, they do not name.
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "vice", "prime", "minister", "secretary", "sen", "senator", "rep", "representative",
-    "gov", "governor", "gen", "general", "col", "colonel", "lt", "maj", "capt", "adm", "admiral",
-    "king", "queen", "prince", "princess", "pope", "chancellor", "premier", "mayor", "judge",
-    "justice", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
-    "leader", "chief", "director", "commander", "sheikh", "rev", "reverend", "father", "sister",
-    "brother", "former", "the", "defense", "defence", "foreign", "deputy", "state", "press",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "maj",
+    "capt",
+    "adm",
+    "admiral",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chancellor",
+    "premier",
+    "mayor",
+    "judge",
+    "justice",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "leader",
+    "chief",
+    "director",
+    "commander",
+    "sheikh",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "former",
+    "the",
+    "defense",
+    "defence",
+    "foreign",
+    "deputy",
+    "state",
+    "press",
 }
 # Generic heads of role descriptions ("spokesperson", "foreign minister", "campaign manager").
 ROLE_NOUNS = {
-    "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "president", "leader",
-    "chief", "director", "adviser", "advisor", "official", "ambassador", "envoy", "commander",
-    "general", "chairman", "chairwoman", "chair", "governor", "senator", "representative", "mayor",
-    "premier", "chancellor", "king", "queen", "head", "coordinator", "administrator", "aide",
-    "analyst", "professor", "researcher", "candidate", "nominee", "prosecutor", "judge", "attorney",
-    "lawyer", "ceo", "executive", "manager", "founder", "economist", "expert", "strategist",
-    "pollster", "lawmaker", "congressman", "congresswoman", "diplomat", "negotiator", "monarch",
-    "prince", "princess", "emir", "ayatollah", "cleric", "admiral", "colonel",
-    "officer", "inspector", "commissioner", "counsel", "deputy", "vice", "speaker", "whip",
-    "treasurer", "president-elect", "emissary", "correspondent", "editor", "reporter", "author",
-    "scientist", "physician", "doctor", "activist", "organizer", "organiser", "campaigner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "minister",
+    "president",
+    "leader",
+    "chief",
+    "director",
+    "adviser",
+    "advisor",
+    "official",
+    "ambassador",
+    "envoy",
+    "commander",
+    "general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "senator",
+    "representative",
+    "mayor",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "head",
+    "coordinator",
+    "administrator",
+    "aide",
+    "analyst",
+    "professor",
+    "researcher",
+    "candidate",
+    "nominee",
+    "prosecutor",
+    "judge",
+    "attorney",
+    "lawyer",
+    "ceo",
+    "executive",
+    "manager",
+    "founder",
+    "economist",
+    "expert",
+    "strategist",
+    "pollster",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "diplomat",
+    "negotiator",
+    "monarch",
+    "prince",
+    "princess",
+    "emir",
+    "ayatollah",
+    "cleric",
+    "admiral",
+    "colonel",
+    "officer",
+    "inspector",
+    "commissioner",
+    "counsel",
+    "deputy",
+    "vice",
+    "speaker",
+    "whip",
+    "treasurer",
+    "president-elect",
+    "emissary",
+    "correspondent",
+    "editor",
+    "reporter",
+    "author",
+    "scientist",
+    "physician",
+    "doctor",
+    "activist",
+    "organizer",
+    "organiser",
+    "campaigner",
 }
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen"}
 # Prepositions and verbs after which a capital is a place, not an actor ("flew to Moscow").
-LOC_PREPS = {"in", "to", "at", "from", "into", "near", "outside", "around", "across", "toward",
-             "towards", "via", "through", "inside", "within", "between", "over", "visit", "visited"}
+LOC_PREPS = {
+    "in",
+    "to",
+    "at",
+    "from",
+    "into",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "inside",
+    "within",
+    "between",
+    "over",
+    "visit",
+    "visited",
+}
 LOC_VERBS = {"visit", "travel", "arrive", "fly", "reach", "leave", "enter", "tour"}
 
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
@@ -112,9 +261,16 @@ class _Builder:
         inf = self.info.setdefault(key, {"name": name, "type": type_, "aliases": []})
         if len(name) > len(inf["name"]) and type_ == "PERSON":
             inf["name"] = name
-        a = alias if alias is not None else text
-        if a and a != inf["name"] and a not in inf["aliases"]:
+        a = _clean_alias(alias if alias is not None else text)
+        if a and a != inf["name"] and a not in inf["aliases"] and len(a) <= 80:
             inf["aliases"].append(a)
+
+
+def _clean_alias(text: str) -> str:
+    """An alias as a name: one apostrophe style, no leading article, no possessive."""
+    t = norm_surface(text)
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    return re.sub(r"'s?$", "", t).strip()
 
 
 def _gazetteer_matches(doc: Doc) -> list[tuple[Span, GazEntry]]:
@@ -151,7 +307,9 @@ def _gazetteer_matches(doc: Doc) -> list[tuple[Span, GazEntry]]:
 def _role_tokens(tokens: list[Token]) -> tuple[str, frozenset[str]] | None:
     """(head noun, modifier words) of a role phrase, or None when it has no role-like head."""
     words = [t for t in tokens if t.is_alpha or "-" in t.text]
-    words = [t for t in words if t.lower_ not in {"the", "a", "an", "his", "her", "their", "its", "former", "then"}]
+    words = [
+        t for t in words if t.lower_ not in {"the", "a", "an", "his", "her", "their", "its", "former", "then"}
+    ]
     if not words:
         return None
     head = words[-1]
@@ -218,6 +376,7 @@ def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str
     gaz = load_gazetteer()
     person_ents: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
     gaz_hits = _gazetteer_matches(doc)
+
     # A gazetteer word inside a longer person name ("George Washington") is part of the name.
     def inside_person(span: Span) -> bool:
         return any(p.start <= span.start and span.end <= p.end and len(p) > len(span) for p in person_ents)
@@ -300,7 +459,11 @@ def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str
         b.add(ent.start_char, ent.end_char, key, name, ent.label_)
 
     # Acronyms of organisations named in full in the same article ("National Security Council (NSC)").
-    initials = {"".join(w[0] for w in name.split() if w[0].isupper()): key for key, name in orgs.items() if len(name.split()) > 1}
+    initials = {
+        "".join(w[0] for w in name.split() if w[0].isupper()): key
+        for key, name in orgs.items()
+        if len(name.split()) > 1
+    }
     for m in b.mentions:
         if m.key.startswith("org:") and m.text.isupper() and m.text in initials and initials[m.text] != m.key:
             old = m.key
@@ -391,5 +554,7 @@ def build_entities(analyses: list[ArticleAnalysis], key_to_id: dict[str, str]) -
         name = max(cands, key=lambda n: (len(n.split()) > 1, cands[n], len(n)))
         type_ = types[eid].most_common(1)[0][0] if types.get(eid) else ""
         al = sorted(a for a in aliases[eid] | set(cands) if a != name)
-        out.append(Entity(eid, name, type_, al, sorted(mentions.get(eid, []), key=lambda m: (m.article, m.start))))
+        out.append(
+            Entity(eid, name, type_, al, sorted(mentions.get(eid, []), key=lambda m: (m.article, m.start)))
+        )
     return out

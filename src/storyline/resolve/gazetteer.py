@@ -79,7 +79,12 @@ def load_gazetteer() -> Gazetteer:
             if len(a) > 2 and not a.isupper() and "." not in a and a not in ("America", "Washington"):
                 names.setdefault(iso, a)
                 break
-    rows = list(csv.reader((ln for ln in _data_text("gazetteer_countries.tsv").splitlines() if not ln.startswith("#")), delimiter="\t"))
+    rows = list(
+        csv.reader(
+            (ln for ln in _data_text("gazetteer_countries.tsv").splitlines() if not ln.startswith("#")),
+            delimiter="\t",
+        )
+    )
     table = {r[0]: r for r in rows[1:] if len(r) >= 5}
     for iso, r in table.items():
         names.setdefault(iso, r[1])

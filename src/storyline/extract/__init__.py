@@ -1,0 +1,1 @@
+"""Per-article extraction: attributed claims (claims.py) and events (events.py)."""
