@@ -45,6 +45,9 @@ def _model() -> Any:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # keep the CLI's stderr for storyline's own messages
 
     return SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
 
