@@ -198,3 +198,19 @@ def test_renders_a_story_built_from_the_records(tmp_path):
     assert "\u201cMinisters met in Lagos on Friday.\u201d" in md  # evidence quoted from text by offsets
     assert "Officials denied" in render_timeline(story)
     assert export(story, "csv", tmp_path) and "2024-03-01" in show(story, actor="nigeria")
+
+
+@pytest.mark.parametrize(
+    "outlets, expected",
+    [
+        ([None, None], "(no outlet named)"),
+        (["Daily Planet", None], "from 1 outlet (and 1 with no outlet named)"),
+        (["Daily Planet", "Echo News"], "from 2 outlets"),
+    ],
+)
+def test_overview_counts_outlets_honestly(story, outlets, expected):
+    story["articles"] = story["articles"][: len(outlets)]
+    for a, o in zip(story["articles"], outlets, strict=True):
+        a["outlet"] = o
+        a["duplicate_of"] = None
+    assert expected in render_brief(story).split("\n\n")[1]

@@ -67,7 +67,13 @@ def _overview(story: dict[str, Any], names: dict[str, str], escape: Callable[[An
     if len(originals) != len(arts):
         dups = len(arts) - len(originals)
         s += f" ({dups} near-duplicate {'copy' if dups == 1 else 'copies'} counted once)"
-    s += f" from {_plural(len(outlets), 'outlet')}"
+    unnamed = sum(1 for a in arts if not a.get("outlet"))
+    if outlets:
+        s += f" from {_plural(len(outlets), 'outlet')}"
+        if unnamed:
+            s += f" (and {unnamed} with no outlet named)"
+    else:
+        s += " (no outlet named)"
     if dates:
         s += f", published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
     if undated:
