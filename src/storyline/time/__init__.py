@@ -35,6 +35,9 @@ _OPEN_ENDED = re.compile(
     r"(?:\buntil|\btill|\bthrough|\bthru|\bby|\bpayable|\beffective|\brecord|\bstarting|\bbeginning|\bdue|\bas soon as|\bas early as|\bexpires?|\bdeadline of)\s+(?:on\s+|at\s+|in\s+)?$",
     re.I,
 )
+# A date that is the target of a change or a plan ("extended to Nov. 16", "set for Feb. 10", "pushed back
+# to Jan. 9") may lie ahead even when the verb is past; a past event "on"/"in" a date never does.
+_TARGET = re.compile(r"\b(?:to|for)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -110,8 +113,50 @@ def _is_comparison(c: Cand) -> bool:
     return bool(c.data.get("yshift")) or str(c.data.get("det", "")).startswith("the year-")
 
 
-def _weekday_with_date(text: str, chosen: list[Cand], values: dict[int, Resolved]) -> None:
-    """'Thursday, Jan. 6': the weekday names the date that follows it, whatever the tense says."""
+_NEXT_DAY = re.compile(
+    r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:%|[.,:]\d|percent\b|million\b|billion\b|thousand\b|per\b|[a-z]+s\b))"
+)
+
+
+def _coordinated_days(text: str, doc: Doc, chosen: list[Cand], values: dict[int, Resolved]) -> list[Cand]:
+    """'April 24 and 25', 'Nov. 2-3': the bare second day is a date in the same month and year.
+
+    Not when spaCy reads the number as counting a noun ("on May 5 and 6 people died").
+    """
+    out: list[Cand] = []
+    starts = [c.start for c in chosen]
+    for i, c in enumerate(chosen):
+        out.append(c)
+        v = values[id(c)].value
+        if c.kind not in ("md", "abs") or cal.granularity(v) != "D":
+            continue
+        m = _NEXT_DAY.match(text, c.end)
+        if m is None or (i + 1 < len(starts) and starts[i + 1] < m.end()):
+            continue
+        tok = doc.char_span(m.start("d"), m.end("d"), alignment_mode="expand")
+        if tok is not None and len(tok) and tok[0].dep_ == "nummod":
+            continue
+        first = dt.date.fromisoformat(v)
+        day = int(m["d"])
+        if day <= first.day:
+            continue
+        second = first.replace(day=day) if day <= cal.month_end(first.year, first.month).day else None
+        if second is None:
+            continue
+        extra = Cand(m.start("d"), m.end("d"), "abs_value", {"v": second.isoformat()}, "coordinated_day")
+        values[id(extra)] = Resolved("DATE", second.isoformat())
+        out.append(extra)
+    return out
+
+
+def _weekday_with_date(text: str, chosen: list[Cand], values: dict[int, Resolved]) -> list[Cand]:
+    """'Thursday, Jan. 6': one expression naming the date, whatever the tense says (TimeML tags it whole).
+
+    Returns `chosen` with each such weekday and its date merged into one candidate; a weekday with a part
+    of day ("Friday night, Jan. 7") stays separate and takes the date.
+    """
+    merged: dict[int, Cand] = {}
     for c, nxt in zip(chosen, chosen[1:], strict=False):
         if c.kind != "weekday" or id(c) not in values or id(nxt) not in values:
             continue
@@ -133,6 +178,19 @@ def _weekday_with_date(text: str, chosen: list[Cand], values: dict[int, Resolved
                     values[id(nxt)] = Resolved("DATE", alt.isoformat())
                     break
         values[id(c)] = Resolved(values[id(c)].type, date.isoformat() + values[id(c)].value[10:])
+        if not c.data.get("part") and not c.data.get("dir"):
+            whole = Cand(c.start, nxt.end, "abs_value", {"v": date.isoformat()}, "weekday_date")
+            values[id(whole)] = Resolved("DATE", date.isoformat())
+            merged[id(c)] = whole
+            merged[id(nxt)] = whole
+    out: list[Cand] = []
+    for c in chosen:
+        m = merged.get(id(c))
+        if m is None:
+            out.append(c)
+        elif not out or out[-1] is not m:
+            out.append(m)
+    return out
 
 
 def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex]:
@@ -155,7 +213,8 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
     for c in chosen:
         si = sent_of(c.start)
         tense = tense_at(doc, c.start, c.end) if c.kind in TENSED_KINDS else "unknown"
-        if tense != "future" and _OPEN_ENDED.search(text[max(0, c.start - 30) : c.start]):
+        before = text[max(0, c.start - 30) : c.start]
+        if tense != "future" and (_OPEN_ENDED.search(before) or _TARGET.search(before)):
             tense = "open"
         # Financial copy compares quarters: "a year earlier" means the year-earlier quarter when a quarter
         # was named in this or one of the previous five sentences.
@@ -174,8 +233,9 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
             reference = r.value.split("T")[0]
             if cal.granularity(reference) == "Q" and (c.kind in ("quarter", "quarter_rel") or "q" in c.data):
                 last_quarter = (si, reference)
-    _weekday_with_date(text, chosen, values)
-    linked = _link_offsets(text, [c for c in chosen if id(c) in values], values)
+    chosen = _coordinated_days(text, doc, [c for c in chosen if id(c) in values], values)
+    chosen = _weekday_with_date(text, chosen, values)
+    linked = _link_offsets(text, chosen, values)
     out: list[Timex] = []
     for c in linked:
         r = Resolved("DATE", c.data["v"]) if c.kind == "abs_value" else values[id(c)]

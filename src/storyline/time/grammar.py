@@ -192,7 +192,8 @@ def _my(m: re.Match[str]) -> dict[str, Any] | None:
 @rule(
     "month",
     "month",
-    rf"(?:(?P<edge>{EDGE})[\s-]*)?(?:(?P<dir>{DIR})\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<yr>last|next|this)\s+year)?",
+    rf"(?:(?P<edge>{EDGE})[\s-]*)?(?:(?P<dir>{DIR})\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<yr>last|next|this)\s+year)?"
+    r"(?!\s*\d)",  # "last Oct. 23" is a month-day (found by the md rule), not "last Oct."
 )
 def _month_rule(m: re.Match[str]) -> dict[str, Any] | None:
     mon = m["mon"]
@@ -321,7 +322,7 @@ def _qn(m: re.Match[str]) -> dict[str, Any] | None:
 @rule(
     "quarter_rel",
     "quarter_rel",
-    r"(?P<det>the|this|last|next|that|the latest|the current|the past|the previous|the prior|the most recent|the year-earlier|the year-ago|the same|the comparable|the fourth|the recent)\s+(?:(?:fiscal|calendar)\s+)?(?:quarter|(?<=latest )period)",
+    r"(?P<det>the|this|last|next|that|the latest|the current|the past|the previous|the prior|the most recent|the year-earlier|the year-ago|the same|the comparable|the fourth|the recent)\s+(?:(?:fiscal|calendar)\s+)?(?:quarter|(?<=latest )period)(?!-)",
 )
 def _quarter_rel(m: re.Match[str]) -> dict[str, Any] | None:
     return {"det": m["det"].lower()}
@@ -418,7 +419,7 @@ def _thispart(m: re.Match[str]) -> dict[str, Any] | None:
         return {"off": -1, "part": "NI"}
     if d == "the" and part == "NI":
         return None
-    return {"off": 0, "part": part}
+    return {"off": 0, "part": part, "the_part": d == "the"}
 
 
 @rule(
@@ -440,6 +441,11 @@ def _thanksgiving(m: re.Match[str]) -> dict[str, Any] | None:
     return {"m": 11, "wd": 4, "nth": 4}  # US: fourth Thursday of November
 
 
+@rule("election_day", "nth_weekday", r"(?-i:Election\s+Day)")
+def _election_day(m: re.Match[str]) -> dict[str, Any] | None:
+    return {"m": 11, "wd": 2, "nth": 1, "from_day": 2}  # US: the Tuesday after the first Monday of November
+
+
 @rule("year_ended", "dur", r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:ended|ending|that\s+ended|to)\s)")
 def _year_ended(m: re.Match[str]) -> dict[str, Any] | None:
     """'for the year ended Aug. 31': the twelve months before that date, a duration."""
@@ -448,7 +454,8 @@ def _year_ended(m: re.Match[str]) -> dict[str, Any] | None:
 
 @rule("year_end", "year_end", r"(?:the\s+)?(?:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year)")
 def _year_end(m: re.Match[str]) -> dict[str, Any] | None:
-    return {}
+    # "year-end" is the closing date (Dec. 31); "the end of the year" is its last stretch (see _narrow).
+    return {"closing": "end of" not in m.group(0).lower()}
 
 
 @rule(
@@ -466,6 +473,12 @@ def _holiday(m: re.Match[str]) -> dict[str, Any] | None:
 # ---- units relative to the anchor ("last week", "earlier this year") ----------------------------------
 
 
+_PERIOD_PARTS = frozenset(
+    {"months", "weeks", "days", "quarter", "quarters", "half", "part", "end", "start", "beginning", "rest",
+     "remainder", "middle", "course", "balance", "bulk", "period"}
+)  # fmt: skip
+
+
 @rule(
     "unitrel",
     "unitrel",
@@ -477,7 +490,26 @@ def _unitrel(m: re.Match[str]) -> dict[str, Any] | None:
     edge = (m["edge"] or "").lower()
     unit = m["unit"].lower()
     if d in ("the", "the same") and not (edge or unit == "weekend"):
-        return None
+        # "a high for the year", "the first nine months of the year", "the week's busiest session": the
+        # current unit, when a preposition or possessive makes it a time ("the year before" is not).
+        pre = m.string[max(0, m.start() - 24) : m.start()].lower().split()
+        post = m.string[m.end() : m.end() + 14].lower()
+        # "of the year" only after a part of a period ("months of the year"; "player of the year" is a title)
+        of_part = len(pre) >= 2 and pre[-1] == "of" and pre[-2] in _PERIOD_PARTS
+        if not (
+            d == "the"
+            and unit in ("year", "fiscal year", "week")
+            and (
+                post.startswith("'s")
+                or of_part
+                or (pre and pre[-1] in ("for", "during", "through", "throughout"))
+            )
+            and not re.match(
+                r"\s*(?:before|after|earlier|later|ago|that|when|in which|ended|ending|to\b)", post
+            )
+        ):
+            return None
+        d = "this"
     if unit == "day" and d not in ("that", "the same"):
         return None
     code = {
@@ -510,7 +542,7 @@ def _yearago(m: re.Match[str]) -> dict[str, Any] | None:
 @rule(
     "offset",
     "offset",
-    rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s*(?:-|\s)?\s*(?:more\s+|full\s+|additional\s+|consecutive\s+|straight\s+)?(?P<unit>{UNIT})s?\s+(?P<rel>ago|earlier|later|before|after|from now|hence|since)",
+    rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s*(?:-|\s)?\s*(?:more\s+|full\s+|additional\s+|consecutive\s+|straight\s+)?(?P<unit>{UNIT})s?(?:\s+or\s+so)?\s+(?P<rel>ago|earlier|later|before|after|from now|hence|since)",
 )
 def _offset(m: re.Match[str]) -> dict[str, Any] | None:
     rel = m["rel"].lower()
@@ -524,7 +556,7 @@ def _offset(m: re.Match[str]) -> dict[str, Any] | None:
 @rule(
     "duration",
     "dur",
-    rf"(?:(?:the|each of the|for the|at least the|(?P<approx>{APPROX}))\s+)?(?:(?:past|last|next|first|final|coming|previous|following|initial|latest|remaining|same|entire|whole|full)\s+)?"
+    rf"(?:(?:the|each of the|at least the|(?P<approx>{APPROX}))\s+)?(?:(?:past|last|next|first|final|coming|previous|following|initial|latest|remaining|same|entire|whole|full)\s+)?"
     rf"(?P<n>{NUM})\s*(?:-|\s)?\s*(?:more\s+|full\s+|additional\s+|consecutive\s+|straight\s+)?(?P<unit>{UNIT})s?(?P<long>-long)?(?!-old|\s+old\b)",
 )
 def _duration(m: re.Match[str]) -> dict[str, Any] | None:
@@ -591,7 +623,9 @@ def _duration(m: re.Match[str]) -> dict[str, Any] | None:
 )
 def _plural_dur(m: re.Match[str]) -> dict[str, Any] | None:
     pre = m.string[max(0, m.start() - 8) : m.start()].lower().split()
-    if not pre or pre[-1] not in ("for", "within", "over"):
+    # "for years", "within weeks"; "in years" only closing a clause ("the first gain in years.")
+    closes = re.match(r"\s*(?:[.,;:!?)]|$)", m.string[m.end() : m.end() + 2]) is not None
+    if not pre or not (pre[-1] in ("for", "within", "over") or (pre[-1] == "in" and closes)):
         return None
     return {"n": None, "unit": unit_code(m["unit"])}
 
@@ -627,8 +661,8 @@ def _noon(m: re.Match[str]) -> dict[str, Any] | None:
 @rule(
     "ref",
     "ref",
-    r"(?P<w>now|currently|nowadays|presently|at present|these days|recently|previously|formerly|lately|the past|recent years|recent decades|"
-    r"the future|the near future|the distant future|future|a later date|(?:the\s+)?coming (?:days|weeks|months|years)|the days ahead|the weeks ahead|the months ahead|the years ahead|"
+    r"(?P<w>now|currently|nowadays|presently|at present|these days|recently|lately|the past|recent years|recent decades|"
+    r"the future|the near future|the distant future|future|a later date|the (?:near|short|long) term|as soon as possible|(?:the\s+)?coming (?:days|weeks|months|years)|the days ahead|the weeks ahead|the months ahead|the years ahead|"
     r"recent (?:days|weeks|months)|(?:recent|coming|future) quarters|current|recent|once again|this time|the time)",
 )
 def _ref(m: re.Match[str]) -> dict[str, Any] | None:
@@ -653,8 +687,6 @@ def _ref(m: re.Match[str]) -> dict[str, Any] | None:
         return {"v": "PRESENT_REF"}
     if w in (
         "recently",
-        "previously",
-        "formerly",
         "lately",
         "in the past",
         "the past",

@@ -2,8 +2,9 @@
 
 These rules are our own (dateparser anchors to the run date and ignores tense). Summary:
 - bare weekday: most recent such day on or before the anchor; on or after it when the clause is future;
-- bare month / month-day: the most recent one not after the anchor in past context, the next one not
-  before it in future context, the anchor's year otherwise;
+- bare month / month-day: the most recent one not after the anchor in past and present context (or one
+  starting within about a month after it: reported plans, see NEAR_FUTURE_DAYS), the next one not before
+  it in future context, the nearest one after "until/through/by";
 - "last/next/this" unit: the previous/next/current ISO week, month, year;
 - "N units ago" counts back from the anchor; "N units earlier/later" from the last date mentioned
   (the narrative's reference time), keeping that reference's granularity ("a year earlier" after
@@ -86,6 +87,15 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+# How far past the anchor an underspecified date may lie in a present-tense or tenseless clause (never in a
+# past-tense one: a past event is not dated after its own report). News reports
+# planned dates with past reporting verbs ("the deadline was extended to Nov. 16", "invited them to a
+# ceremony on March 12"), and news style writes the year only for dates outside the current year, so a bare
+# "Nov. 16" written on Oct. 30 is the coming one, not one 11 months back. Kept short (about a month) so
+# that "the treaty was signed in December" written in January still means the December just past.
+NEAR_FUTURE_DAYS = {"day": 45, "month": 31}
+
+
 def _pick_year_for_month(anchor: dt.date, month: int, day: int | None, tense: str, direction: str) -> int:
     """Year of an underspecified month (or month-day), by tense; see the module docstring."""
     point = (month, day or 1)
@@ -100,11 +110,20 @@ def _pick_year_for_month(anchor: dt.date, month: int, day: int | None, tense: st
         if direction == "this":
             return anchor.year
         return anchor.year if point <= now else anchor.year - 1
-    if tense == "past":
-        return anchor.year if point <= now else anchor.year - 1
     if tense == "future":
         return anchor.year if point >= now else anchor.year + 1
-    # Present or no tense: the nearest such month (or day) to the anchor, the earlier one on a tie.
+    if tense == "past":
+        # A past-tense clause never happens after its article was published: the most recent one.
+        return anchor.year if point <= now else anchor.year - 1
+    if tense in ("present", "unknown", ""):
+        # The most recent one, or one starting within the near-future window (see NEAR_FUTURE_DAYS).
+        limit = anchor + dt.timedelta(days=NEAR_FUTURE_DAYS["day" if day else "month"])
+        for y in (anchor.year + 1, anchor.year, anchor.year - 1):
+            first = _safe_date(y, month, min(day, 28) if month == 2 and day == 29 else (day or 1))
+            if first is not None and first <= limit:
+                return y
+        return anchor.year - 1
+    # Open-ended ("until", "through", "by"): the nearest such month (or day), the earlier one on a tie.
     best = min(
         (anchor.year - 1, anchor.year, anchor.year + 1),
         key=lambda y: (abs(_days_between(anchor, y, month, day)), _days_between(anchor, y, month, day) > 0),
@@ -188,7 +207,7 @@ def resolve(c: Cand, ctx: Context) -> Resolved | None:
             return Resolved("DATE", f"XXXX-{d['m']:02d}-XX")
 
         def nth(y: int) -> dt.date:
-            first = cal.weekday_on_or_after(dt.date(y, d["m"], 1), d["wd"])
+            first = cal.weekday_on_or_after(dt.date(y, d["m"], d.get("from_day", 1)), d["wd"])
             return first + dt.timedelta(weeks=d["nth"] - 1)
 
         cands = [nth(a.year - 1), nth(a.year), nth(a.year + 1)]
@@ -200,9 +219,13 @@ def resolve(c: Cand, ctx: Context) -> Resolved | None:
             day = min(cands, key=lambda x: abs((x - a).days))
         return Resolved("DATE", day.isoformat())
     if k == "year_end":
+        # "year-end": December 31 (the accounting sense news uses); "the end of the year": the year, its
+        # interval narrowed to the last third. A past clause early in the year means the one just gone.
+        suffix = "-12-31" if d.get("closing") else ""
         if a is None:
-            return Resolved("DATE", "XXXX")
-        return Resolved("DATE", f"{a.year:04d}")
+            return Resolved("DATE", "XXXX" + suffix)
+        y = a.year - 1 if ctx.tense == "past" and a.month <= 3 else a.year
+        return Resolved("DATE", f"{y:04d}{suffix}")
     if k == "period":
         if "q" in d:
             return Resolved("DATE", f"{d['y']:04d}-Q{d['q']}")
@@ -254,6 +277,9 @@ def resolve(c: Cand, ctx: Context) -> Resolved | None:
         return Resolved("DATE", _season(a, d["s"], d["dir"], ctx.tense))
     if k == "dayrel":
         day = a + dt.timedelta(days=d["off"]) if a else None
+        if d.get("the_part") and ctx.reference and cal.granularity(ctx.reference) == "D":
+            # "in the morning", "by the evening": part of the day the narrative is on, not of the anchor.
+            day = dt.date.fromisoformat(ctx.reference)
         t, v = _at_part(day, d["part"])
         return Resolved(t, v)
     if k == "weekday":

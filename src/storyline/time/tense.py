@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import FUTURE_CUE_LEMMAS
 
-PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect"})
+PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect", "invite", "postpone", "delay", "reschedule"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 
 
