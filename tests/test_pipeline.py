@@ -166,3 +166,17 @@ def test_workers_give_the_same_story(tmp_path, seeds_copy, seed_build):
         for a in s["articles"]:
             a.pop("source")
     assert one == two
+
+
+def test_mixed_formats_build_into_one_valid_story(tmp_path):
+    fx = Path(__file__).parent / "fixtures" / "ingest"
+    r = build([fx / "mixed", fx / "page.html", fx / "feed.rss", fx / "articles.jsonl"], tmp_path / "o")
+    story = _story(tmp_path / "o")
+    jsonschema.validate(story, SCHEMA)
+    froms = {a["published_from"] for a in story["articles"]}
+    assert {"manifest", "feed"} <= froms
+    # the malformed JSONL line is reported with its line number; the other lines are built
+    assert [f.line for f in r.failures] == [2]
+    assert any(a["source"].startswith("articles.jsonl#") for a in story["articles"])
+    herald = next(a for a in story["articles"] if a["source"] == "election.txt")
+    assert herald["outlet"] == "City Herald" and herald["published"] == "2021-05-06"
