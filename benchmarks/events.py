@@ -5,6 +5,9 @@ gold file is split deterministically: even positions develop the lexicon, odd po
 out. Gold types use current PLOVER names; ours map REQUEST->DEMAND and ACCUSE->DISAPPROVE.
 
 Run: .venv/bin/python benchmarks/events.py [--gold PATH] [--show-errors] [--seeds ../shared/corpus/seeds]
+     .venv/bin/python benchmarks/events.py --sample OUT/story.json [--n 30] [--all]
+(--sample prints events of a built story with the trigger marked in its sentence, for hand-checking
+precision: a fixed random sample of N, or --all of them; it skips the gold set.)
 """
 
 from __future__ import annotations
@@ -91,12 +94,37 @@ def seed_report(seeds: Path) -> None:
                   f" conflicts={[c.field for c in e.conflicts]} | {e.summary}")
 
 
+def sample_report(story_path: Path, n: int, everything: bool) -> None:
+    """Events of a story.json with the trigger marked [[like this]] in the evidence sentence; a
+    fixed-seed random sample so that a hand check can be repeated."""
+    import random
+
+    story = json.loads(story_path.read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    names = {e["id"]: e["name"] for e in story["entities"]}
+    events = story["events"] if everything else random.Random(0).sample(story["events"], min(n, len(story["events"])))
+    for i, e in enumerate(events):
+        ev = e["evidence"][0]
+        text = texts[ev["article"]]
+        cs, ce = ev.get("cue_span") or [ev["start"], ev["start"]]
+        sent = " ".join(f"{text[ev['start']:cs]}[[{text[cs:ce]}]]{text[ce:ev['end']]}".split())
+        actors = [names.get(x, x) for x in e["actors"]]
+        recipients = [names.get(x, x) for x in e["recipients"]]
+        print(f"#{i} {e['type']}/{e['mode']} [{e['modality']}] {actors}->{recipients} | {e['summary']}\n   > {sent[:400]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--seeds", type=Path, help="also run extraction + consolidation on this corpus folder")
+    ap.add_argument("--sample", type=Path, help="print events of this story.json for a hand check, then stop")
+    ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--all", action="store_true", help="with --sample: every event, not a sample")
     args = ap.parse_args()
+    if args.sample:
+        sample_report(args.sample, args.n, args.all)
+        return
     if args.seeds:
         seed_report(args.seeds)
     rows = load(args.gold)

@@ -5,12 +5,26 @@ possessor / "by" / "between" phrase of an event noun), the recipient (indirect o
 "against" phrase, or an entity direct object), the objects (non-entity noun phrases such as
 "artillery shells") and the location. Entity references come only from the resolver's mentions.
 
+Precision (`_junk`): a trigger becomes an event only when someone acts. Verbs need an agent (an
+actor mention, or a named or person/group noun phrase: "gunmen", "intelligence officials"), or are
+agentless passives that name what was acted on; event nouns need an attached agent (possessor,
+"by"/"from"/"between" phrase, entity compound or demonym, the subject of their light verb, or the
+parties of the talks that plan them), and a noun whose only agent is a modifier is background when it
+is an object ("violated U.N. sanctions"). Participles and nouns used as modifiers, speech and
+rejection verbs without a target ("declined to comment", "warned that ..."), giving information
+("provide an estimate"), figurative fighting, visits without a destination, talks with nobody and
+transfers of nothing to nobody are dropped; coordinated or repeated triggers of one act merge.
+
 Modality keeps what a source says apart from what the article asserts: an event inside a claim's
-content is *reported* (the claim id is linked) or *denied* (deny claim, or under "deny"); an event
-under a negation is *negated*; under "if"/"unless", a modal "would", or "any deal" it is
-*hypothetical*; in the future, in an infinitive, or under "plan/seek/negotiate/potential" it is
-*planned*. The date comes from a time expression attached to the trigger in the parse, from an
-anchor event ("following the visit"), else from tense bounded by publication; `how` always says.
+content is *reported* (the claim id is linked) or *denied* (deny claim, or under "deny"). Otherwise
+only markers on the trigger itself, or on the words it is the complement of (`_governor`: control
+and complement verbs, bare purpose/participle clauses, "attempt to", "aimed at", "talks on X", a
+verb's object noun), count: a preceding negation or "refuse/fail to" make it *negated*; "if/unless",
+a modal, "any" make it *hypothetical*; "will", intent words ("plans/seeks/agreed to", "is set to",
+"potential") make it *planned*. A negation elsewhere in the sentence, a purpose clause or a time
+clause ("after being held") change nothing. The date comes from a time expression attached to the
+trigger in the parse, from an anchor event ("following the visit"), else from tense bounded by
+publication; `how` always says.
 """
 
 from __future__ import annotations
@@ -20,7 +34,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.plover import OBJECT_DEPS, Trigger, find_triggers, lexicon
+from storyline.extract.plover import (
+    OBJECT_DEPS,
+    Trigger,
+    cue_words,
+    find_triggers,
+    lexicon,
+    object_tokens,
+    word_key,
+)
 from storyline.records import Article, Claim, DateInfo, Event, Evidence, Mention, Timex
 
 MODALITY_RANK = {"asserted": 0, "reported": 1, "planned": 2, "hypothetical": 3, "negated": 4, "denied": 5}
@@ -33,10 +55,15 @@ RECIPIENT_PREPS = {"to", "with", "against", "on", "at", "into", "toward", "towar
 ACTOR_NOUN_PREPS = {"by", "from"}
 LOCATION_PREPS = {"in", "at", "near", "inside", "outside"}
 LOCATION_TYPES = {"GPE", "LOC", "FAC"}
+PREP_PLAN_VERBS = {"call", "push", "work", "look", "ask", "commit"}  # plan words only with a preposition ("call for talks")
+INSTRUMENT_VERBS = {"use", "employ", "utilize", "utilise", "exploit", "spend", "pay"}
+# pronoun -> refers to a person (True), to a non-person (False), to either (None)
+PRONOUN_PERSON: dict[str, bool | None] = {"he": True, "she": True, "it": False, "they": None, "we": None}
 
 
 @dataclass
 class _Parts:
+    agent: Token | None = None  # the parse node that names who acts (entity or not)
     actors: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     actor_text: str = ""
@@ -141,11 +168,23 @@ def _subject(head: Token) -> Token | None:
                 pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if seen == 1 and (passive is not None or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+            return None  # a passive without "by": its subject (or the noun it modifies) is acted on
+        if passive is not None:
+            return passive  # "X is set to visit", "X was attacked and retaliated": X acts
         if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl") and tok.head.i != tok.i:
             parent = tok.head
+            if tok.dep_ in ("advcl", "ccomp") and tok.tag_ == "VBG" and _lemma(parent) in lexicon()["perception_verbs"]:
+                obj = next((c for c in parent.children if c.dep_ in ("dobj", "obj") and c.i < tok.i), None)
+                if obj is not None:  # "observed X supplying": X does the supplying
+                    return obj
             if tok.dep_ == "pcomp" and parent.dep_ == "prep":
+                obj = next((c for c in parent.head.children if c.dep_ in ("dobj", "obj")), None)
+                if _lemma(parent) == "for" and obj is not None:
+                    return obj  # "mocked X for not releasing": X did (not) release
                 if _lemma(parent) != "of":  # "by providing": the subject of the governing verb
                     tok = parent.head
                     continue
@@ -153,12 +192,17 @@ def _subject(head: Token) -> Token | None:
                 obj = next((c for c in parent.children if c.dep_ in ("dobj", "obj")), None)
                 if obj is not None:
                     return obj
+            if tok.dep_ == "xcomp" and _lemma(parent) in ("call", "appeal", "rely", "count", "prevail", "press"):
+                on = next((c for c in parent.children if c.dep_ == "prep" and _lemma(c) in ("on", "upon", "to")), None)
+                pobj = next((p for p in on.children if p.dep_ == "pobj"), None) if on is not None else None
+                if pobj is not None:
+                    return pobj  # "called on X to apologize": X is to apologize
             if tok.dep_ in ("xcomp", "acl"):
                 obj = next((c for c in parent.children if c.dep_ in ("dobj", "obj")), None)
-                if obj is not None and tok.dep_ == "xcomp":
-                    return obj
-            if tok.dep_ == "ccomp" and tok.pos_ != "VERB":
-                return None
+                if obj is not None and tok.dep_ == "xcomp" and _lemma(parent) not in INSTRUMENT_VERBS:
+                    return obj  # "urged X to leave": X leaves; but "used drones to attack": the user attacks
+            if tok.dep_ == "ccomp":
+                return None  # a complement clause has its own subject; a missing one is a gap, not the speaker
             if tok.dep_ == "acl" and parent.pos_ in ("NOUN", "PROPN"):
                 return parent
             tok = parent
@@ -167,40 +211,99 @@ def _subject(head: Token) -> Token | None:
     return None
 
 
+def _noun_agent(tok: Token, idx: _MentionIndex) -> Token | None:
+    """Who acts in an event noun: possessor ("X's visit"), entity compound or demonym ("Russian
+    delegation"), "by"/"from"/"between" phrase, or participants hanging on its "of" object."""
+    lex = lexicon()
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ in ("compound", "amod", "nmod") and idx.at(child) is not None:
+            return child
+        if child.dep_ == "prep" and _lemma(child) in ACTOR_NOUN_PREPS | {"between", "among"}:
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (idx.at(pobj) is not None or _nominal_agent(pobj, idx)):
+                return pobj
+    # "an exchange of letters between A and B": the participants hang on the object
+    for obj in (p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+        for child in obj.children:
+            if child.dep_ == "prep" and _lemma(child) in ("between", "among"):
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if pobj is not None and idx.at(pobj) is not None:
+                    return pobj
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ in lex["possessive_pronouns"] and tok.dep_ in ("dobj", "obj"):
+        # "urged X to cease its talks": a possessive pronoun on an object refers to the clause's subject
+        return _subject(tok.head)
+    return None
+
+
+def _governing_agent(tok: Token, idx: _MentionIndex) -> Token | None:
+    """For an event noun that is what others plan or negotiate ("discussed an arms deal", "talks
+    on a ceasefire between X and Y"), the parties to the planning are the parties to the event."""
+    lex = lexicon()
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and _lemma(head) in lex["plan_verbs"]:
+        return _subject(head)
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex["plan_nouns"]:
+        return _noun_agent(head.head, idx)
+    return None
+
+
+def _nominal_agent(tok: Token, idx: _MentionIndex) -> bool:
+    """A noun phrase that can act: a resolved entity, a named entity, or a person/group noun
+    ("officials", "gunmen", "intelligence personnel", "Russian troops")."""
+    if idx.at(tok) is not None or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("any", "no", "every", "whichever") for c in tok.children):
+        return False  # "any other state that might ...": nobody in particular
+    if tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = _lemma(tok)
+    lex = lexicon()
+    if lemma in lex["agent_nouns"] or lemma in lex["armed_forces"] or lemma in _GROUP_HEADS:
+        return True
+    if lemma in lex["quantity_nouns"] or lemma in ("one", "some", "many"):  # "dozens of protesters"
+        of = next((c for c in tok.children if c.dep_ == "prep" and _lemma(c) == "of"), None)
+        pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        return pobj is not None and _nominal_agent(pobj, idx)
+    return False
+
+
 def _parts(trig: Trigger, idx: _MentionIndex) -> _Parts:
     head, tok = trig.head, trig.token
     out = _Parts()
     subj: Token | None = None
     if trig.noun:
-        for child in tok.children:
-            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and idx.at(child) is not None):
-                subj = child
-                break
-            if child.dep_ == "prep" and _lemma(child) in ACTOR_NOUN_PREPS | {"between", "among"}:
-                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-                if pobj is not None and idx.at(pobj) is not None:
-                    subj = pobj
-                    break
-        if subj is None:
-            # "an exchange of letters between A and B": the participants hang on the object
-            for obj in (p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
-                for child in obj.children:
-                    if child.dep_ == "prep" and _lemma(child) in ("between", "among"):
-                        pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-                        if pobj is not None and idx.at(pobj) is not None:
-                            subj = pobj
+        subj = _noun_agent(tok, idx)
         if subj is None and head.i != tok.i:
-            subj = _subject(head)
+            subj = _subject(head)  # light verb: "X made a trip"
+        if subj is None:
+            subj = _governing_agent(tok, idx)
     else:
         subj = _subject(head)
+        if subj is not None and subj.pos_ == "NOUN" and word_key(subj) in lexicon()["nouns"]:
+            # "discussions aimed at providing X": who provides is who holds the discussions
+            subj = _noun_agent(subj, idx) or (
+                _subject(subj.head) if subj.dep_ in ("dobj", "obj") and _lemma(subj.head) in lexicon()["light_verbs"] else None
+            )
+    out.agent = subj
     if subj is not None:
         out.actors, out.actor_text = _entity_keys(subj, idx)
-        if not out.actors and subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she", "we"):
-            # "X denied that it intended to ...": the pronoun is the governing clause's subject
+        if not out.actors and _nominal_agent(subj, idx):
+            out.actor_text = _np_text(subj)  # "intelligence personnel", "gunmen": no entity, still an agent
+        if not out.actors and subj.pos_ == "PRON" and subj.lower_ in PRONOUN_PERSON:
+            # "X denied that it intended to ...": the pronoun is the governing clause's subject,
+            # when they agree ("it" is no person, "he"/"she" is one)
             for anc in _ancestors(subj.head):
                 outer = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if outer is not None and outer.i != subj.i:
-                    out.actors, out.actor_text = _entity_keys(outer, idx)
+                    keys, text = _entity_keys(outer, idx)
+                    person = bool(keys) and all(k.startswith("person") for k in keys)
+                    if keys and PRONOUN_PERSON[subj.lower_] in (None, person):
+                        out.actors, out.actor_text = keys, text
                     break
     rec_nodes: list[Token] = []
     obj_nodes: list[Token] = []
@@ -230,6 +333,11 @@ def _parts(trig: Trigger, idx: _MentionIndex) -> _Parts:
                     keys, _ = _entity_keys(pobj, idx)
                     if keys and out.location is None:
                         out.location = keys[0]
+    if subj is None and not trig.noun:
+        # an agentless passive names what was acted on: "two missiles were launched", "Kyiv was shelled"
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")), None)
+        if patient is not None:
+            (rec_nodes if _entity_keys(patient, idx)[0] else obj_nodes).append(patient)
     if trig.inverse and frm_nodes:
         # "Russia bought shells from X": the seller acts, the buyer receives.
         buyer_keys, buyer_text = out.actors, out.actor_text
@@ -260,10 +368,171 @@ def _parts(trig: Trigger, idx: _MentionIndex) -> _Parts:
     for node in obj_nodes:
         for conj in _conjuncts(node):
             text = _np_text(conj)
-            if text and text not in out.objects and conj.pos_ in ("NOUN", "PROPN"):
+            if text and text not in out.objects and conj.pos_ in ("NOUN", "PROPN") and any(ch.isalnum() for ch in text):
                 out.objects.append(text)
     if trig.type == "CONSULT" and trig.mode == "visit" and out.location is None and out.recipients:
         out.location = out.recipients[0]
+    return out
+
+
+def _is_passive(head: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+
+def _only_information(verb: Token) -> bool:
+    """The verb's direct objects are all pieces of information ("an estimate", "the number of ...",
+    "details"), so giving them is a statement, not a transfer."""
+    lex = lexicon()
+    objs = [o for o in object_tokens(verb) if o.dep_ in ("dobj", "obj", "nsubjpass")]
+    if verb.dep_ == "relcl" and all(o.tag_ in ("WDT", "WP") for o in objs):
+        objs = [verb.head]  # "the records that X released"
+    return bool(objs) and all(
+        _lemma(o) in lex["information_nouns"]
+        and not (_lemma(o) in lex["quantity_nouns"] and any(c.dep_ == "prep" and _lemma(c) == "of" for c in o.children))
+        for o in objs
+    )
+
+
+def _junk(trig: Trigger, parts: _Parts, idx: _MentionIndex) -> str | None:
+    """Why a trigger is not an event an analyst should see (None when it is one).
+
+    - participles and nouns used as modifiers describe, they do not report ("alleged talks",
+      "a state-funded group", "a sanctions loophole");
+    - an event needs an agent: an actor mention, or a named or person/group noun phrase, as the
+      subject, possessor, "by"/"from"/"between" phrase, or demonym; an agentless passive counts when
+      it names what was acted on ("two missiles were launched"); event nouns without an agent
+      ("in support of", "for its war", "the fighting") are background, not events;
+    - speech and rejection verbs are claims unless they have a target: "accused X of", "rejected
+      the plan" are events, "declined to comment", "declined to provide an estimate", "warned
+      that ..." are not; nor is "providing" information.
+    """
+    lex = lexicon()
+    tok, head = trig.token, trig.head
+    lemma = _lemma(tok)
+    if tok.dep_ in ("amod", "compound", "nmod", "npadvmod") and (not trig.noun or tok.head.pos_ in ("NOUN", "PROPN")):
+        return "modifier"
+    agent = parts.agent
+    has_agent = bool(parts.actors) or (agent is not None and _nominal_agent(agent, idx))
+    if not has_agent:
+        if trig.noun or not _is_passive(head) or not (parts.recipients or parts.objects):
+            return "no agent"
+    if (
+        trig.noun
+        and head.i == tok.i
+        and agent is not None
+        and agent.head.i == tok.i
+        and agent.dep_ in ("compound", "amod", "nmod")
+        and tok.dep_ in ("dobj", "obj", "pobj")
+    ):
+        # "violated U.N. sanctions", "efforts to enact a U.N. treaty": a modifier names whose sanctions
+        # or treaty is meant, the phrase refers to it as background; "X's visit", "a visit by X" report one
+        return "background reference"
+    giving = trig.type in ("AID", "COOPERATE") or _lemma(head) in ("offer", "release", "give", "share", "provide", "send")
+    if giving and _only_information(head):
+        return "information"  # "provide an estimate", "offered advice", "released a video": statements
+    if not trig.noun and (trig.type in ("ACCUSE", "REJECT", "REQUEST") or lemma in lex["report_verbs"]):
+        comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if comp is not None and (_lemma(comp) in lex["communication_verbs"] or _only_information(comp)):
+            return "no comment"  # "declined to comment", "refused to give details"
+        direct = any(c.dep_ in ("dobj", "obj", "dative", "iobj", "nsubjpass") for c in tok.children)
+        has_target = bool(parts.recipients) or direct or (
+            comp is not None and trig.type in ("REJECT", "REQUEST", "THREATEN")
+        )  # "warned of X" names a topic, not whom the warning is for
+        if not has_target:
+            return "speech without target"
+    if lemma == "agree" and any(c.dep_ == "ccomp" for c in tok.children) and not any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and _lemma(c) in ("on", "to", "upon")) for c in tok.children
+    ):
+        return "opinion"  # "agreed (with X) that the rules are outdated" shares a view, it settles nothing
+    if trig.type == "FIGHT" and not trig.noun and not _combat(trig, parts, idx):
+        return "figurative fight"  # "fighting climate change", "battled pneumonia", "companies fighting to ..."
+    if trig.type in ("AID", "COOPERATE") and trig.mode is None and not _parties(trig, parts, idx):
+        return "no goods and no partner"  # "sent him to rallies", "gave airtime", "share concerns"
+    if trig.type == "CONSULT" and trig.mode == "visit" and not trig.noun and not _destination(trig, parts):
+        return "no destination"  # "flew over the storms" is no visit
+    if trig.type == "CONSULT" and trig.mode in ("meet", "negotiate") and not trig.noun:
+        if not _parties(trig, parts, idx) and not (agent is not None and agent.tag_ in ("NNS", "NNPS")):
+            return "talking alone"  # "X discussed his plan": talk about, not talks with
+    return None
+
+
+def _combat(trig: Trigger, parts: _Parts, idx: _MentionIndex) -> bool:
+    """Fighting needs fighters: an opponent that can fight (entity, person or group noun), a place or
+    weapon fought over, or, with no object, an armed or state agent or a "with"/"against" opponent."""
+    lex = lexicon()
+    armed = lex["armed_forces"] | lex["armed_groups"]
+    objs = [o for o in object_tokens(trig.head) if o.dep_ in ("dobj", "obj", "dative")]
+    targets = set(lex["cues"]["territory"]) | set(lex["cues"]["weapons"])
+    if objs:
+        return any(_nominal_agent(o, idx) or o.ent_type_ in LOCATION_TYPES or cue_words(o) & targets for o in objs)
+    for child in trig.head.children:
+        if child.dep_ == "prep" and _lemma(child) in ("with", "against", "in", "for", "near", "around"):
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (_nominal_agent(pobj, idx) or pobj.ent_type_ in LOCATION_TYPES):
+                return True
+    agent = parts.agent
+    if agent is None:
+        return bool(parts.recipients)
+    keys = parts.actors
+    return (bool(keys) and not all(k.startswith("person") for k in keys)) or bool(cue_words(agent) & armed)
+
+
+def _destination(trig: Trigger, parts: _Parts) -> bool:
+    """A visit goes somewhere: a recipient or location, a place object, or a "to"/"in" place."""
+    if parts.recipients or parts.location:
+        return True
+    for child in trig.token.children:
+        node = child
+        if child.dep_ in ("prep", "dative") and _lemma(child) in ("to", "in", "into", "through"):
+            node = next((p for p in child.children if p.dep_ == "pobj"), child)
+        elif child.dep_ not in ("dobj", "obj"):
+            continue
+        if node.pos_ == "PROPN" or node.ent_type_ in LOCATION_TYPES or _lemma(node) in _PLACE_NOUNS:
+            return True
+    return False
+
+
+_PLACE_NOUNS = {
+    "country", "city", "capital", "town", "village", "region", "province", "state", "border", "base", "camp",
+    "embassy", "site", "area", "island", "front", "headquarters", "office", "home", "plant", "port", "summit",
+}  # fmt: skip
+
+
+def _parties(trig: Trigger, parts: _Parts, idx: _MentionIndex) -> bool:
+    """A second party: a recipient, several actors, or a "with"/"to" person or group."""
+    if parts.recipients or len(parts.actors) > 1 or (parts.agent is not None and _conjuncts(parts.agent)[1:]):
+        return True
+    for holder in {trig.token, trig.head}:
+        for child in holder.children:
+            if child.dep_ in ("dative", "iobj") or (child.dep_ == "prep" and _lemma(child) in ("with", "to")):
+                pobj = next((p for p in child.children if p.dep_ == "pobj"), None)  # "to X" (prep or dative)
+                if pobj is None and child.dep_ != "prep":
+                    pobj = child  # "gave X the keys"
+                if pobj is not None and _nominal_agent(pobj, idx):
+                    return True
+    return False
+
+
+def _merge_duplicates(events: list[tuple[Event, Trigger]]) -> list[tuple[Event, Trigger]]:
+    """One event per act: triggers of one sentence with the same type and mode that are the same
+    word or coordinated ("provide or sell arms") and name compatible actors become one event."""
+    out: list[tuple[Event, Trigger]] = []
+    for ev, trig in events:
+        twin = None
+        for prev, ptrig in out:
+            same_word = _lemma(ptrig.token) == _lemma(trig.token)
+            coordinated = trig.token in _conjuncts(ptrig.token) or ptrig.token in _conjuncts(trig.token)
+            compatible = not ev.actors or not prev.actors or bool(set(ev.actors) & set(prev.actors))
+            if (prev.type, prev.mode, prev.modality) == (ev.type, ev.mode, ev.modality) and (
+                same_word or coordinated) and compatible:  # fmt: skip
+                twin = prev
+                break
+        if twin is None:
+            out.append((ev, trig))
+            continue
+        for attr in ("actors", "recipients", "objects"):
+            merged = getattr(twin, attr)
+            merged.extend(x for x in getattr(ev, attr) if x not in merged)
     return out
 
 
@@ -275,63 +544,129 @@ def _ancestors(tok: Token) -> list[Token]:
     return out
 
 
+def _aux_modality(node: Token, lex: dict) -> str | None:
+    """Future ("will") is planned; a modal ("would", "may") is hypothetical, or planned when it is the
+    future of a past report ("said it would send")."""
+    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if aux & lex["future_aux"] or ("going" in aux and node.tag_ == "VB"):
+        return "planned"
+    if aux & lex["conditional_aux"]:
+        reported_past = any(  # "said it would send", "pledged that it would lift": future in the past
+            (_lemma(a) in lex["report_verbs"] or _lemma(a) in lex["plan_verbs"]) and a.tag_ == "VBD"
+            for a in _ancestors(node)
+        )
+        return "planned" if reported_past and aux & {"would", "'d"} else "hypothetical"
+    return None
+
+
+def _own_marks(node: Token, lex: dict, found: set[str]) -> None:
+    """Markers on the trigger itself (or its light verb): negation, condition, modal, determiner."""
+    kids = list(node.children)
+    if any(c.dep_ == "neg" and c.i < node.i for c in kids):  # "did not send"; a trailing "not" is elliptical
+        found.add("negated")
+    if any(c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"] for c in kids):
+        found.add("hypothetical")
+    dets = {c.lower_ for c in kids if c.dep_ in ("det", "preconj")}
+    if node.pos_ in ("VERB", "AUX") and any(  # "neither X nor Y has been charged"
+        c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ in ("det", "preconj") and g.lower_ == "neither" for g in c.children)
+        for c in kids
+    ):
+        found.add("negated")
+    if dets & {"no", "neither"}:
+        found.add("negated")
+    if "any" in dets:
+        found.add("hypothetical")
+    if any(c.dep_ in ("amod", "compound") and _lemma(c) in lex["plan_modifiers"] for c in kids):
+        found.add("planned")
+    mod = _aux_modality(node, lex)
+    if mod:
+        found.add(mod)
+
+
+def _governor(cur: Token, lex: dict) -> Token | None:
+    """The word whose complement `cur` is, when that word can change its modality: control and
+    complement verbs ("plans to", "failed to", "has not observed X supplying"), bare purpose and
+    participle clauses, "attempt/move to", "aimed at V-ing", "talks on X", a verb's object noun.
+    None at a clause boundary (relative clauses, subjects, clauses with their own "because"...)."""
+    dep, parent = cur.dep_, cur.head
+    if parent.i == cur.i:
+        return None
+    if dep in ("xcomp", "ccomp", "oprd", "acomp", "conj"):
+        return parent
+    if dep == "advcl":
+        if any(c.dep_ == "mark" for c in cur.children):
+            return None
+        small_clause = cur.tag_ == "VBG" and _lemma(parent) in lex["perception_verbs"]  # "saw X firing"
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+        return None if own and not small_clause else parent
+    if dep == "acl" and cur.tag_ == "VB":
+        return parent  # "a move to back X", "an attempt to seize X"
+    if dep == "pcomp" and parent.dep_ == "prep" and parent.head.i != parent.i:
+        return parent.head  # "aimed at providing", "accused X of shipping"
+    if dep in ("dobj", "obj") and (cur.pos_ in ("NOUN", "PROPN") or cur.tag_ == "VBG"):
+        return parent
+    if dep == "pobj" and parent.dep_ == "prep" and _lemma(parent) in ("about", "on", "over", "for", "at", "toward"):
+        gov = parent.head
+        if _lemma(gov) in lex["plan_nouns"] or _lemma(gov) in lex["plan_verbs"]:
+            return gov  # "talks on a ceasefire", "plans for a visit"
+    return None
+
+
 def _modality(trig: Trigger) -> str:
-    """Modality from the parse alone (claims are applied afterwards)."""
+    """Modality from the parse alone (claims are applied afterwards).
+
+    Only markers on the trigger itself or on the words it is the complement of count: a negation
+    elsewhere in the sentence ("would not say whether ... the shipments") leaves the event alone,
+    and an infinitive or purpose clause is not a plan unless an intent word governs it.
+    """
     lex = lexicon()
     tok, head = trig.token, trig.head
-    chain = [tok] if head.i == tok.i else [tok, head]
-    chain += [a for a in _ancestors(head)]
     found: set[str] = set()
-    prev = None
-    for depth, node in enumerate(chain):
-        lemma = _lemma(node)
-        kids = list(node.children)
-        if prev is not None and node.i != head.i and prev.dep_ in ("nsubj", "nsubjpass", "relcl"):
-            break  # subjects and relative clauses are presupposed: "the visit helped ..." stays a visit
-        if any(c.dep_ in ("nsubj", "nsubjpass") and any(
-            g.dep_ in ("amod", "compound") and _lemma(g) in lex["plan_modifiers"] | {"envision", "envisage", "plan", "propose"}
-            for g in c.children) for c in kids) and depth > 0:
-            found.add("planned")  # "the envisioned agreements involve X sending ..."
-        if depth > 0 and node.i != head.i:
-            if lemma in lex["deny_verbs"] or lemma in lex["deny_nouns"]:
-                found.add("denied")
-            elif lemma in lex["negating_verbs"] and prev is not None and prev.dep_ in ("xcomp", "dobj", "pcomp"):
-                found.add("negated")
-            elif lemma in lex["plan_verbs"] or lemma in lex["plan_nouns"]:
-                found.add("planned")
-            elif lemma in lex["report_verbs"] or lemma in lex["report_nouns"]:
-                found.add("reported")
-        if any(c.dep_ == "neg" for c in kids) and (depth == 0 or node.i == head.i or node.pos_ == "VERB"):
+    for node in dict.fromkeys([tok, head]):
+        _own_marks(node, lex, found)
+    cur = head
+    for _ in range(8):
+        gov = _governor(cur, lex)
+        if gov is None:
+            break
+        lemma = _lemma(gov)
+        if cur.dep_ == "conj":
+            _own_marks(gov, lex, found)  # "did not provide or sell": conjuncts share the negation
+            cur = gov
+            continue
+        # a participle or purpose clause shares its main verb's negation and mood, not its meaning:
+        # "explored buying X, using drones to attack" does not make the attack a plan
+        adjunct = cur.dep_ == "advcl" or (  # "after being held": time, not aim ("aimed at", "committed to")
+            cur.dep_ == "pcomp" and _lemma(cur.head) not in ("to", "toward", "towards", "for", "at", "on", "about")
+        )
+        if lemma in lex["deny_verbs"] or lemma in lex["deny_nouns"]:
+            found.add("denied")
+        elif lemma in lex["negating_verbs"] and not adjunct:
+            found.add("negated")
+        elif (lemma in lex["plan_verbs"] or lemma in lex["plan_nouns"]) and not adjunct and not (
+            cur.dep_ in ("dobj", "obj") and lemma in PREP_PLAN_VERBS
+        ):
+            found.add("planned")  # but "called the hearing" is no plan: "call" plans only "for"/"on"
+        elif lemma in lex["report_verbs"] or lemma in lex["report_nouns"]:
+            found.add("reported")
+            break  # beyond the report is the speaker's clause, handled by claims
+        kids = list(gov.children)
+        if any(c.dep_ == "neg" and c.i < gov.i for c in kids) or any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
             found.add("negated")
         if any(c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"] for c in kids):
             found.add("hypothetical")
-        if node.i in (tok.i, head.i):
-            if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in kids):
-                found.add("hypothetical")
-            if any(c.dep_ in ("amod", "compound") and _lemma(c) in lex["plan_modifiers"] for c in kids):
-                found.add("planned")
-            aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-            if aux & lex["future_aux"] or ("going" in aux and node.tag_ == "VB"):
-                found.add("planned")
-            if aux & lex["conditional_aux"]:
-                reported_past = any(_lemma(a) in lex["report_verbs"] and a.tag_ == "VBD" for a in _ancestors(node))
-                found.add("planned" if reported_past else "hypothetical")
-            if node.tag_ == "VB" and "to" in aux and node.dep_ in ("xcomp", "advcl", "acl", "ccomp"):
-                found.add("planned")
-        elif prev is not None and prev.dep_ in ("xcomp", "ccomp", "oprd") and node.pos_ in ("VERB", "AUX"):
-            # "a deal that would have seen X sending ...": a modal on the verb whose complement we are in
-            aux = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-            if aux & lex["conditional_aux"] and not any(
-                _lemma(a) in lex["report_verbs"] and a.tag_ == "VBD" for a in _ancestors(node)
-            ):
-                found.add("hypothetical")
-            elif aux & (lex["future_aux"] | lex["conditional_aux"]):
-                found.add("planned")
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["hypothetical_marks"] for c in kids):
-            found.add("hypothetical")
-        prev = node
-        if node.dep_ in ("ROOT",):
-            break
+        mod = _aux_modality(gov, lex) if gov.pos_ in ("VERB", "AUX") else None
+        if mod:
+            found.add(mod)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and any(
+            g.dep_ in ("amod", "compound") and _lemma(g) in lex["plan_modifiers"] | {"envision", "envisage", "plan", "propose"}
+            for g in c.children) for c in kids):
+            found.add("planned")  # "the envisioned agreements involve X sending ..."
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in kids):
+            break  # a finite clause of its own: what governs it is not about this event
+        if cur.dep_ in ("dobj", "obj", "pobj") and cur.pos_ in ("NOUN", "PROPN"):
+            break  # "subvert the sanctions" in "an effort to subvert ...": the sanctions exist
+        cur = gov
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
         verb = tok.head
         if any(c.dep_ == "aux" and c.lower_ in lex["conditional_aux"] for c in verb.children) and any(
@@ -456,9 +791,12 @@ def extract_events(
                 if _lemma(node) in lex["report_verbs"] or node.head.i == node.i:
                     break  # the time of a statement, not of the event it reports
                 node = node.head
+        found: list[tuple[Event, Trigger]] = []
         for trig in triggers:
             tok = trig.token
             parts = _parts(trig, idx)
+            if _junk(trig, parts, idx) is not None:
+                continue
             modality = _modality(trig)
             claim = _claim_for(tok, spans)
             claim_ids: list[str] = []
@@ -471,7 +809,7 @@ def extract_events(
             own_tx = attached.get(tok.i)
             date = _date_from_timex(own_tx) if own_tx is not None else None
             ev = Event(
-                id=f"{article.id}:e{len(events)}",
+                id="",
                 type=trig.type,
                 mode=trig.mode,
                 actors=parts.actors,
@@ -494,14 +832,17 @@ def extract_events(
                 sources=[article.id],
                 outlets=[article.outlet] if article.outlet else [],
             )
+            found.append((ev, trig))
+        for ev, trig in _merge_duplicates(found):
+            ev.id = f"{article.id}:e{len(events)}"
             events.append(ev)
-            by_token[tok.i] = ev
-            if date is None:
+            by_token[trig.token.i] = ev
+            if ev.date is None:
                 rel = _relative_anchor(trig)
                 if rel is not None:
                     relative.append((ev, *rel))
                 else:
-                    ev.date = _publication_date(article, trig, modality)
+                    ev.date = _publication_date(article, trig, ev.modality)
     for ev, anchor_tok, relation, text in relative:
         anchor = by_token.get(anchor_tok.i)
         ev.date = _relative_date(anchor, relation, text, article)

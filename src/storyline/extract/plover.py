@@ -63,7 +63,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _word(tok: Token) -> str:
+def word_key(tok: Token) -> str:
     """Lemma, except plural forms whose lemma changes the meaning ("arms" is not "arm")."""
     low = tok.text.lower()
     return low if low in ("arms", "talks", "hostilities", "games") and tok.pos_ == "NOUN" else _lemma(tok)
@@ -71,7 +71,7 @@ def _word(tok: Token) -> str:
 
 def cue_words(tok: Token, depth: int = 2) -> set[str]:
     """Lemmas in a noun phrase's core (head, compounds, modifiers, "of" objects) used as object cues."""
-    out = {_word(tok), _lemma(tok)}
+    out = {word_key(tok), _lemma(tok)}
     if depth <= 0:
         return out
     for child in tok.children:
@@ -132,9 +132,24 @@ def _armed_subject(tok: Token) -> bool:
     return False
 
 
+def _verbal(tok: Token) -> bool:
+    """An attack made with words: a speech noun is its means ("in tweets", "in a speech"), its subject
+    ("the ad attacked"), or the noun it describes ("a tweet attacking X")."""
+    speech = lexicon()["speech_nouns"]
+    if tok.dep_ in ("acl", "relcl") and _lemma(tok.head) in speech:
+        return True
+    for child in tok.children:
+        if child.dep_ in ("nsubj",) and _lemma(child) in speech:
+            return True
+        if child.dep_ == "prep" and _lemma(child) in ("in", "on", "with", "during", "via", "through"):
+            if any(p.dep_ == "pobj" and cue_words(p) & speech for p in child.children):  # "in a series of tweets"
+                return True
+    return False
+
+
 def _noun_trigger(tok: Token) -> Trigger | None:
     lex = lexicon()
-    word = _word(tok)
+    word = word_key(tok)
     code = lex["nouns"].get(word, lex["nouns"].get(_lemma(tok)))
     parsed = split_code(code)
     if parsed is None:
@@ -144,6 +159,8 @@ def _noun_trigger(tok: Token) -> Trigger | None:
     compounds = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
     if word == "strike" and not compounds & {"hunger", "general", "labor", "labour", "worker", "nationwide"}:
         typ, mode = "ASSAULT", None
+    if word == "deal" and compounds & {"big", "huge", "great", "bigger", "real"}:
+        return None  # "made a big deal of it": an idiom, not an agreement
     if word in ("game",) and "war" not in compounds:
         return None
     if word in ("exercise", "drill") and not compounds & {"military", "joint", "naval", "air", "war", "live", "fire"}:
@@ -197,7 +214,12 @@ def _verb_trigger(tok: Token) -> Trigger | None:
                 inner = _noun_trigger(o) if o.dep_ in OBJECT_DEPS else None
                 if inner is not None and inner.type in ("CONSULT", "COOPERATE", "AID", "AGREE"):
                     return Trigger(tok, "SANCTION", "suspend", tok)
-        if lemma == "call" and any(c.dep_ == "prep" and _lemma(c) in ("on", "for") for c in tok.children):
+        if lemma == "call" and any(
+            c.dep_ == "prep" and _lemma(c) in ("on", "for")
+            # not "called X on Friday", not "called a charlatan for promoting ..."
+            and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
+            for c in tok.children
+        ):
             return Trigger(tok, "REQUEST", None, tok)
         # light verb + event noun: the noun is the trigger ("made a trip", "imposed sanctions")
         if lemma in lex["light_verbs"] and any(_noun_trigger(o) for o in objs if o.dep_ in OBJECT_DEPS):
@@ -216,6 +238,10 @@ def _verb_trigger(tok: Token) -> Trigger | None:
             if obj_words & set(lex["cues"]["fire"]):
                 return Trigger(tok, "FIGHT", "firearms", tok)
             return None
+        if lemma == "seize" and any(c.dep_ == "prep" and _lemma(c) in ("on", "upon") for c in tok.children):
+            return None  # "seized on the remarks": made use of, not confiscated
+        if lemma in ("lift", "ease") and not obj_words & lex["restriction_nouns"]:
+            return None  # "lifted a line from a speech": only lifting restrictions is a concession
         if lemma == "impose" and obj_words & {"curfew", "martial", "ban", "restriction"}:
             return Trigger(tok, "COERCE", "restrict", tok)
         code = lex["verbs"].get(lemma)
@@ -224,6 +250,10 @@ def _verb_trigger(tok: Token) -> Trigger | None:
         parsed = split_code(code)
         assert parsed is not None
         typ, mode = parsed
+        if typ == "AID" and {_lemma(o) for o in objs if o.dep_ in ("dobj", "obj")} & {
+            "letter", "message", "telegram", "greeting", "correspondence"
+        }:
+            return Trigger(tok, "CONSULT", "correspond", tok)  # "sent a letter" is correspondence, not aid
         if typ in ("AID", "SUPPORT", "COOPERATE") and mode is None:
             omode = object_mode(objs)
             if typ == "SUPPORT" and omode == "military" and obj_words & set(lex["cues"]["weapons"]):
@@ -241,12 +271,20 @@ def _verb_trigger(tok: Token) -> Trigger | None:
             return None  # "seeking advantages" is no request; "seeking munitions", "asked X for Y" are
         if lemma == "strike" and not _has_target(tok) and not any(o.dep_ in ("dobj", "obj") for o in objs):
             return Trigger(tok, "PROTEST", "strike", tok)
+        if lemma == "grant" and obj_words & lex["concession_nouns"]:
+            return Trigger(tok, "CONCEDE", None, tok)  # granting immunity or a pardon yields, it gives no aid
+        if typ == "ASSAULT" and _verbal(tok):
+            typ, mode = "ACCUSE", "criticize"  # "attacked X in tweets", "an ad attacking X": words, not force
         if typ == "ASSAULT" and mode in (None, "firearms") and _armed_subject(tok):
             typ, mode = "FIGHT", "heavy-weapons"  # armed forces firing or killing: conventional fighting
         return Trigger(tok, typ, mode, tok, inverse=lemma in lex["inverse_transfer"])
     parsed = split_code(code)
     if parsed is None:
         return None
+    if parsed[0] == "FIGHT" and _lemma(tok) == "take" and not any(
+        o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) in lex["cues"]["territory"] for o in object_tokens(tok)
+    ):
+        return None  # "took over the company / the job" is no seizure of territory
     return Trigger(tok, parsed[0], parsed[1], tok)
 
 
