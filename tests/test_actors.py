@@ -121,3 +121,35 @@ def test_build_entities_groups_mentions_under_final_ids(analyse):
     assert kirby.name == "John F. Kirby" and kirby.type == "PERSON"
     assert {m.article for m in kirby.mentions} == {"a1", "a2"}
     assert all(m.key == kirby.id for m in kirby.mentions)
+
+
+@pytest.mark.parametrize(
+    "text,surface,key",
+    [
+        ("The Biden administration said it would act.", "Biden administration", "org:biden administration"),
+        ("Netanyahu's government collapsed on Friday.", "Netanyahu's government", "org:netanyahu government"),
+        (
+            "Officials in the Trump administration said so.",
+            "Trump administration",
+            "org:trump administration",
+        ),
+        ("Kim Jong Un's regime fired a missile.", "Kim Jong Un's regime", "org:kim jong un regime"),
+        # Negative: a country's government keeps the country key; a person alone stays a person.
+        ("The Iranian government denied the report.", "Iranian", "gpe:IRN"),
+        ("Joe Biden said the administration would act.", "Joe Biden", "person:joe biden"),
+    ],
+)
+def test_leader_name_before_government_noun_is_an_organisation(analyse, text, surface, key):
+    mentions, info = analyse(text)
+    keys = keys_of(mentions, text)
+    assert keys.get(surface) == key
+    if key.startswith("org:"):
+        assert info[key]["type"] == "ORG"
+        assert not any(k.startswith("person:") for k in keys.values())
+
+
+def test_person_mentions_outside_government_phrase_stay_person(analyse):
+    text = "US President Joe Biden spoke on Monday. The Biden administration said it would act."
+    keys = keys_of(*analyse(text)[:1], text)
+    assert keys["Joe Biden"] == "person:joe biden"
+    assert keys["Biden administration"] == "org:biden administration"

@@ -195,3 +195,188 @@ def test_pronoun_skips_person_of_other_gender(claims_of):
         ("person:tom reyes", "indirect"),
         ("person:ana silva", "direct"),
     ]
+
+
+def _one(cs):
+    assert len(cs) == 1, [(c.cue, c.content) for c in cs]
+    return cs[0]
+
+
+@pytest.mark.parametrize(
+    "text,cue,content,stance",
+    [
+        # Wants and plans of an actor: hedge claims.
+        ("Senator Ana Silva wants to raise the minimum wage.", "wants", "to raise the minimum wage", "hedge"),
+        ("The government plans to build two new dams.", "plans", "to build two new dams", "hedge"),
+        # Speech verbs whose content is a prepositional object.
+        ("The mayor called for calm after the flood.", "called for", "calm", "assert"),
+        ("The minister talked about the drought.", "talked about", "the drought", "assert"),
+        # Verbal evaluations by an actor.
+        (
+            "Prime Minister Tom Reyes denounced the attack on the embassy.",
+            "denounced",
+            "the attack on the embassy",
+            "assert",
+        ),
+        (
+            "The senator blasted the decision to close the base.",
+            "blasted",
+            "the decision to close the base",
+            "assert",
+        ),
+        # Nominal cues with an owner.
+        ("Mexico's denial of the report came late.", "denial", "the report", "deny"),
+        (
+            "The president's claim that the economy grew was false.",
+            "claim",
+            "that the economy grew",
+            "assert",
+        ),
+        ("The company's promise to cut prices was broken.", "promise", "to cut prices", "assert"),
+        # Passive hearsay and hearsay adverbs: no named source, hedge.
+        (
+            "The rebels are said to control the northern valley.",
+            "are said",
+            "The rebels are said to control the northern valley",
+            "hedge",
+        ),
+        (
+            "It was reported that the talks had collapsed.",
+            "was reported",
+            "that the talks had collapsed",
+            "hedge",
+        ),
+        (
+            "The general reportedly ordered the retreat.",
+            "reportedly",
+            "The general reportedly ordered the retreat.",
+            "hedge",
+        ),
+        # "asked X to do": the clause makes it a claim; "cited X".
+        (
+            "The union asked its members to return to work.",
+            "asked",
+            "its members to return to work",
+            "assert",
+        ),
+        ("Officials cited rising costs as the reason.", "cited", "rising costs as the reason", "assert"),
+    ],
+)
+def test_new_cue_classes(claims_of, text, cue, content, stance):
+    c = _one(claims_of(text))
+    assert (c.cue, c.content, c.stance) == (cue, content, stance)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters want lower prices.",  # wants of a non-actor
+        "The plan to build two new dams was dropped.",  # a plan noun without an owner
+        "Residents called the hotline.",  # "call" without a clause or predicate
+        "The farmers talked for hours.",  # speech without content
+        "The rebels blasted the bridge with explosives.",  # physical act, not an actor's evaluation
+        "The claim that the economy grew was false.",  # nominal cue without an owner
+        "The bridge was built in 1990.",  # passive, not hearsay
+        "The talks were first reported by Reuters.",  # hearsay passive without content
+        "The reporter asked the minister.",  # addressee only
+    ],
+)
+def test_new_cue_classes_negative(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_leader_government_is_organisation_speaker(claims_of):
+    c = _one(claims_of("The Biden administration said the sanctions would stay."))
+    assert c.speaker == "org:biden administration"
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # Parser splits off part of the complement: it joins the content.
+        ("She described the deal as a disaster for farmers.", "the deal as a disaster for farmers"),
+        (
+            "He said most emails were public, but the vast majority were just routine.",
+            "most emails were public, but the vast majority were just routine",
+        ),
+        # ...but a participial cue is its own claim, and content before the cue ends at the comma.
+        (
+            "The minister said the army would leave, adding that the bridge was unsafe.",
+            "the army would leave",
+        ),
+        ("The talks have collapsed, the minister said Tuesday.", "The talks have collapsed"),
+    ],
+)
+def test_content_boundaries(claims_of, text, content):
+    assert claims_of(text)[0].content == content
+
+
+def test_possessive_pronoun_resolves_to_previous_speaker(claims_of):
+    text = "Ana Silva said the port would reopen. Her demand for new cranes was rejected."
+    cs = claims_of(text)
+    assert [(c.cue, c.speaker) for c in cs] == [("said", "person:ana silva"), ("demand", "person:ana silva")]
+
+
+@pytest.mark.parametrize(
+    "text,cue,content",
+    [
+        (
+            "The minister went on to say that the budget was balanced.",
+            "to say",
+            "that the budget was balanced",
+        ),
+        ("Ana Silva hopes the talks will resume.", "hopes", "the talks will resume"),
+        ("The mayor responded to the criticism.", "responded to", "the criticism"),
+        ("The senator agreed with the governor.", "agreed with", "the governor"),
+        ("She noted the rising costs.", "noted", "the rising costs"),
+        ("The rebels claimed responsibility for the attack.", "claimed", "responsibility for the attack"),
+    ],
+)
+def test_realised_speech_and_object_content(claims_of, text, cue, content):
+    c = _one(claims_of(text))
+    assert (c.cue, c.content) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "text,absent_cue",
+    [
+        # A speech act planned or asked for is not (yet) a claim; the plan itself may be.
+        ("The minister plans to announce the budget on Friday.", "announce"),
+        ("The reporter asked her to describe the attack.", "describe"),
+        ("The union did not want to strike.", "want"),
+        ("He spoke on condition of anonymity.", "spoke"),
+    ],
+)
+def test_unrealised_speech_is_not_a_claim(claims_of, text, absent_cue):
+    assert not any(absent_cue in c.cue for c in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ("Obama will make the case that Clinton is qualified.", "that Clinton is qualified"),
+        (
+            "The minister made it clear that the border would stay closed.",
+            "that the border would stay closed",
+        ),
+        ("She made a cake for the party.", None),  # not a statement noun
+        ("The plan will make America great again.", None),  # causative "make", not speech
+    ],
+)
+def test_light_verb_cues(claims_of, text, content):
+    cs = claims_of(text)
+    assert [c.content for c in cs] == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The bridge is unsafe, according to a statement by the White House.", "gpe:USA"),
+        ("According to a report from the United Nations, the camps are full.", "org:united nations"),
+        ("A statement from the Kremlin said the talks had failed.", "gpe:RUS"),
+        ("A statement said the talks had failed.", None),  # no author: anonymous
+        ("A report of Russian attacks said ten towns were hit.", None),  # "of" names the topic
+    ],
+)
+def test_document_speaks_for_its_author(claims_of, text, speaker):
+    assert _one(claims_of(text)).speaker == speaker

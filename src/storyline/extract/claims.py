@@ -1,9 +1,13 @@
 """Attributed claims: who said (or denied, or believes) what, when, with the exact spans.
 
 Two passes over the parsed article, both linear in its length:
-1. cue verbs ("said", "told", "denied", "accused", "according to") with their syntactic source
-   (subject, inherited through "..., saying") and content (clausal complement, object, or the
-   rest of the clause); quoted text inside the content makes the claim `mixed` or `direct`;
+1. cue verbs ("said", "told", "denied", "accused", "called for", "made the case that", "according
+   to") with their syntactic source (subject, inherited through "..., saying"; the agent of a
+   passive "reported by X") and content (clausal complement, object, prepositional object, or the
+   rest of the clause); actors' wants, plans and beliefs ("Iran wants to ...") as `hedge`; cue
+   nouns with an owner ("X's claim that ...", "Iran's denial of ..."); unattributed hearsay ("it
+   was reported that", "X is said to", "X reportedly ...") as `hedge` without a speaker; quoted
+   text inside the content makes the claim `mixed` or `direct`;
 2. quotations not yet used: a cue in the same sentence after the quote ('"...," he said') or before
    it ('He said: "..."'); a second quote after the cue continues the same claim (split quotes);
    a paragraph that is only a quote continues the previous direct speaker (news convention).
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Article, Claim, DateInfo, Evidence, Mention, Timex
+from storyline.resolve.actors import ROLE_NOUNS
 
 # Verbs that introduce reported speech or a stated position.
 SPEECH = {
@@ -83,6 +88,9 @@ SPEECH = {
     "repeat",
     "counter",
     "retort",
+    "echo",
+    "react",
+    "disagree",
     "boast",
     "quip",
     "lament",
@@ -102,6 +110,7 @@ SPEECH = {
     "recommend",
     "find",
     "show",
+    "cite",
 }
 DENY = {
     "deny",
@@ -131,6 +140,14 @@ BELIEF = {
     "worry",
 }
 HEDGE_CUES = {
+    "want",
+    "plan",
+    "intend",
+    "seek",
+    "wish",
+    "prefer",
+    "aim",
+    "know",
     "believe",
     "think",
     "suspect",
@@ -159,9 +176,179 @@ HEDGE_WORDS = {
     "apparently",
     "allegedly",
 }
-CUES = SPEECH | DENY | BELIEF
+# Wants, plans and knowledge of an actor ("Iran wants to ...", "he plans to ..."): kept as `hedge`
+# claims, only with a clause and only when the source is an actor (a named entity or a personal
+# pronoun), so that "voters want" or "the data show" do not become claims.
+INTENT = {
+    "want",
+    "plan",
+    "intend",
+    "seek",
+    "wish",
+    "prefer",
+    "aim",
+    "know",
+    "hope",
+    "expect",
+    "fear",
+    "worry",
+}
+# Speech verbs whose content is a prepositional object ("called for a ceasefire", "talked about X").
+PREP_CUES: dict[str, set[str]] = {
+    "call": {"for"},
+    "push": {"for"},
+    "press": {"for"},
+    "argue": {"for", "against"},
+    "advocate": {"for"},
+    "lobby": {"for", "against"},
+    "campaign": {"for", "against"},
+    "rail": {"against"},
+    "warn": {"of", "about", "against"},
+    "complain": {"about", "of"},
+    "comment": {"on"},
+    "testify": {"about", "on"},
+    "talk": {"about", "of"},
+    "speak": {"about", "of", "against"},
+    "write": {"about"},
+    "tweet": {"about"},
+    "post": {"about"},
+    "ask": {"about"},
+    "boast": {"about", "of"},
+    "respond": {"to"},
+    "reply": {"to"},
+    "react": {"to"},
+    "agree": {"with"},
+    "disagree": {"with"},
+}
+# Verbal evaluations with an object ("denounced the decision", "endorsed Cruz"): stated positions,
+# taken only from actors. Verbs that are also physical acts in war or crime news ("attack", "back",
+# "support", "defend", "question") are left out.
+EVALUATIVE = {
+    "denounce",
+    "condemn",
+    "slam",
+    "blast",
+    "mock",
+    "tout",
+    "decry",
+    "lambast",
+    "lambaste",
+    "hail",
+    "applaud",
+    "endorse",
+    "ridicule",
+    "deride",
+    "castigate",
+    "chastise",
+    "rebuke",
+    "berate",
+    "mention",
+    "express",
+    "discuss",
+}
+# Light verbs whose object noun is the speech act ("made the case that", "offered his view of").
+_STATEMENT_NOUNS = {
+    "case",
+    "point",
+    "argument",
+    "claim",
+    "allegation",
+    "accusation",
+    "statement",
+    "comment",
+    "remark",
+    "mention",
+    "reference",
+    "promise",
+    "pledge",
+    "threat",
+    "prediction",
+    "announcement",
+    "assessment",
+    "view",
+    "opinion",
+    "thought",
+    "criticism",
+    "praise",
+    "apology",
+    "explanation",
+    "defense",
+    "defence",
+    "congratulation",
+    "condolence",
+}
+LIGHT_VERBS = {"make": _STATEMENT_NOUNS, "offer": _STATEMENT_NOUNS}
+# Hearsay in the passive: "X is said to", "it was reported that", "X is expected to win".
+HEARSAY_PASSIVE = {"say", "report", "expect", "believe", "think", "rumor", "rumour", "allege", "understand"}
+CUES_ACTIVE = SPEECH | DENY | BELIEF | INTENT | set(PREP_CUES) | EVALUATIVE | set(LIGHT_VERBS)
+CUES = CUES_ACTIVE | HEARSAY_PASSIVE
+# Nouns that report a statement or stance ("his claim that", "Iran's denial of", "a call by X for").
+NOMINAL = {
+    "claim": "assert",
+    "statement": "assert",
+    "remark": "assert",
+    "comment": "assert",
+    "assertion": "assert",
+    "allegation": "assert",
+    "accusation": "assert",
+    "warning": "assert",
+    "argument": "assert",
+    "promise": "assert",
+    "pledge": "assert",
+    "vow": "assert",
+    "suggestion": "hedge",
+    "insistence": "assert",
+    "announcement": "assert",
+    "prediction": "hedge",
+    "belief": "hedge",
+    "view": "hedge",
+    "criticism": "assert",
+    "call": "assert",
+    "demand": "assert",
+    "proposal": "assert",
+    "threat": "assert",
+    "denial": "deny",
+    "rejection": "deny",
+}
+# A prepositional object is content only where it states a position, not a topic ("his remarks
+# on Tuesday", "comments about the judge" name when and whom, not what was claimed).
+COMMITMENTS = {"promise", "pledge", "vow", "threat", "call", "demand", "proposal", "warning"}
+NOMINAL_PREPS = {
+    "call": {"for"},
+    "demand": {"for"},
+    "proposal": {"for"},
+    "denial": {"of"},
+    "rejection": {"of"},
+}
+# Cues whose object is what was said ("noted the attacks", "claimed victory", "repeated the charge").
+OBJECT_CONTENT = {
+    "call",
+    "praise",
+    "criticize",
+    "criticise",
+    "blame",
+    "describe",
+    "cite",
+    "claim",
+    "recall",
+    "note",
+    "repeat",
+    "reiterate",
+    "tweet",
+    "post",
+    "echo",
+}
 # Cues that only make a claim with a clause or quote (too common as plain verbs otherwise).
 NEEDS_CLAUSE = {
+    "cite",
+    "want",
+    "plan",
+    "intend",
+    "seek",
+    "wish",
+    "prefer",
+    "aim",
+    "fear",
     "call",
     "ask",
     "continue",
@@ -196,8 +383,8 @@ NEEDS_CLAUSE = {
 }
 # A speech verb under these is a refusal to speak, not a claim ("declined to say whether").
 REFUSAL = {"decline", "refuse", "refrain", "fail", "avoid", "hesitate", "will"}
-PRONOUNS_PERSON = {"he", "she", "him", "her", "i"}
-PRONOUNS_GROUP = {"it", "they", "we", "them"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "i", "his", "my"}
+PRONOUNS_GROUP = {"it", "they", "we", "them", "its", "their", "our"}
 FIRST_SECOND = {"i", "we", "you"}
 # "said it would not", "said they did not": a refusal or denial by the speaker itself.
 REFUSAL_AUX = {"would", "will", "wo", "did", "does", "do"}
@@ -272,6 +459,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- helpers
+
+# The small English model's lemmatiser gets a few cue verbs wrong ("hopes" -> "hop").
+_LEMMA_FIX = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _lemma(t: Token) -> str:
+    """Lower-case lemma of a cue candidate, with the model's known slips corrected."""
+    return _LEMMA_FIX.get(t.lower_) or t.lemma_.lower()
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
@@ -382,8 +577,27 @@ CHANNELS = {
 }
 
 
+# Documents that speak for their author ("a report from the UN", "a letter by the ministers").
+DOCUMENTS = {
+    "report",
+    "letter",
+    "document",
+    "memo",
+    "study",
+    "assessment",
+    "filing",
+    "declaration",
+    "communique",
+}
+
+
 def _cue_span(v: Token) -> tuple[int, int]:
     parts = [v] + [c for c in v.children if c.dep_ in ("aux", "neg", "auxpass", "prt") and c.i < v.i + 2]
+    parts += [
+        c
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ in PREP_CUES.get(_lemma(v), ()) and v.i < c.i <= v.i + 3
+    ]
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "during", "on") and c.i == v.i + 1:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -402,59 +616,108 @@ def _covered(span: tuple[int, int], quotes: list[tuple[int, int]]) -> int:
 # ---------------------------------------------------------------- extraction
 
 
+def _light_verb_content(v: Token) -> tuple[list[tuple[int, int]], Token | None]:
+    """Content of a light-verb cue: "made it clear that X", "made the case for X", "made no mention
+    of X", "offered his assessment of X"; nothing when the object is not a statement noun."""
+    kids = list(v.children)
+    lemma = _lemma(v)
+    for c in kids:
+        if c.lower_ == "clear" and c.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "dobj", "advmod"):
+            comp = next(
+                (g for g in kids + list(c.children) if g.dep_ in ("ccomp", "advcl") and g.i > c.i),
+                None,
+            )
+            if comp is not None:
+                sp = _subtree_span(comp)
+                return ([sp] if sp else []), comp
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in LIGHT_VERBS[lemma]), None)
+    if obj is None:
+        return [], None
+    for c in list(obj.children) + [k for k in kids if k.dep_ == "ccomp"]:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            sp = _subtree_span(c)
+            return ([sp] if sp else []), c
+        if c.dep_ == "prep" and c.lower_ in ("for", "against", "about", "of"):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                sp = _subtree_span(pobj)
+                return ([sp] if sp else []), c
+    return [], None
+
+
 def _content_from_cue(v: Token) -> tuple[list[tuple[int, int]], Token | None]:
     """Content spans of a cue verb from the parse, and the content's root token."""
-    lemma = v.lemma_.lower()
+    lemma = _lemma(v)
+    if lemma in LIGHT_VERBS:
+        return _light_verb_content(v)
     kids = list(v.children)
     for c in kids:
         if c.dep_ == "ccomp":
             sp = _subtree_span(c)
             return ([sp] if sp else []), c
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in PREP_CUES.get(lemma, ()) and v.i < c.i <= v.i + 3:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                sp = _subtree_span(pobj)
+                return ([sp] if sp else []), c
+    if lemma in INTENT:
+        for c in kids:
+            if c.dep_ == "xcomp" and c.i > v.i:
+                sp = _subtree_span(c)
+                return ([sp] if sp else []), c
     if v.dep_ == "parataxis" and v.head.pos_ in ("VERB", "AUX"):
         excl = {t.i for t in v.subtree}
         sp = _subtree_span(v.head, excl)
         return ([sp] if sp else []), v.head
-    if lemma in (
-        "accuse",
-        "warn",
-        "urge",
-        "call",
-        "ask",
-        "tell",
-        "blame",
-        "charge",
-        "criticize",
-        "criticise",
-        "praise",
-        "advise",
-        "inform",
-        "deny",
-        "reject",
-        "dismiss",
-        "dispute",
-        "refute",
-        "threaten",
-        "promise",
-        "vow",
-        "pledge",
-        "demand",
-        "propose",
-        "admit",
-        "acknowledge",
-        "confirm",
-        "announce",
-        "predict",
-        "describe",
-        "recommend",
-        "suggest",
-        "disavow",
-        "rebuff",
-        "repudiate",
-        "rebut",
-        "expect",
-        "hope",
-        "reveal",
-        "disclose",
+    if (
+        lemma
+        in (
+            "accuse",
+            "warn",
+            "urge",
+            "call",
+            "ask",
+            "tell",
+            "blame",
+            "charge",
+            "criticize",
+            "criticise",
+            "praise",
+            "advise",
+            "inform",
+            "deny",
+            "reject",
+            "dismiss",
+            "dispute",
+            "refute",
+            "threaten",
+            "promise",
+            "vow",
+            "pledge",
+            "demand",
+            "propose",
+            "admit",
+            "acknowledge",
+            "confirm",
+            "announce",
+            "predict",
+            "describe",
+            "recommend",
+            "suggest",
+            "disavow",
+            "rebuff",
+            "repudiate",
+            "rebut",
+            "expect",
+            "hope",
+            "reveal",
+            "disclose",
+        )
+        or lemma in EVALUATIVE
+        or lemma in OBJECT_CONTENT
     ):
         parts = [
             c
@@ -472,9 +735,198 @@ def _content_from_cue(v: Token) -> tuple[list[tuple[int, int]], Token | None]:
         if parts:
             toks = [t for c in parts for t in c.subtree]
             sp = _span_of(toks)
-            root = next((c for c in parts if c.dep_ in ("xcomp", "dobj")), parts[0])
+            # "asked the campaign to stop": the clause, not the addressee, is what makes it a claim.
+            root = next((c for c in parts if c.dep_ == "xcomp"), None) or next(
+                (c for c in parts if c.dep_ == "dobj"), parts[0]
+            )
             return ([sp] if sp else []), root
     return [], None
+
+
+def _hearsay_passive(v: Token) -> tuple[Token | None, list[tuple[int, int]]] | None:
+    """A passive hearsay cue: (agent or None, content spans), or None when `v` is not one.
+
+    "It was reported that X" gives the that-clause; "X is expected to win" gives the whole clause,
+    subject included (the cue sits inside what is claimed); "was first reported by CNN" gives CNN as
+    the source.
+    """
+    if _lemma(v) not in HEARSAY_PASSIVE or v.tag_ != "VBN":
+        return None
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubjpass", "expl")), None)
+    if subj is None:
+        return None
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    src = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.i > v.i), None)
+    if comp is None:
+        return None
+    if subj.lower_ == "it":
+        sp = _subtree_span(comp)
+    else:
+        excl = {t.i for t in agent.subtree} if agent is not None else set()
+        toks = [t for t in v.subtree if t.i not in excl and (t.i >= subj.left_edge.i)]
+        toks = [t for t in toks if t.i <= comp.right_edge.i]
+        sp = _span_of(toks)
+    return src, ([sp] if sp else [])
+
+
+# Prepositions after the content that usually set the scene of the speech act, not its content.
+SETTING_PREPS = {"in", "on", "at", "during", "after", "before", "to", "from", "via", "through", "while"}
+EXTEND_DEPS = {"prep", "oprd", "conj", "advcl", "npadvmod", "dobj", "xcomp", "ccomp"}
+
+
+def _extend_right(v: Token, croot: Token, span: tuple[int, int], text: str) -> tuple[int, int]:
+    """Content that the parser split off the cue's complement: right siblings of the complement
+    attached to the cue verb ("described X as Y with Z", "said X, but Y") join the content, up to
+    the first one that sets the scene ("on Tuesday", "in a statement")."""
+    end = span[1]
+    for c in sorted((c for c in v.children if c.i > croot.right_edge.i), key=lambda c: c.i):
+        if c.dep_ == "punct" or c.dep_ == "cc":
+            continue
+        if c.dep_ not in EXTEND_DEPS or (c.dep_ == "prep" and c.lower_ in SETTING_PREPS):
+            break
+        if c.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in c.children):
+            break
+        if c.pos_ in ("VERB", "AUX") and _lemma(c) in CUES:
+            break  # ", adding that ...": its own claim
+        if c.dep_ == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.children):
+            break  # "said X and left": a second act of the speaker, not more content
+        gap = text[end : c.left_edge.idx]
+        if "\n" in gap or len(gap.strip(" ,;—-")) > 4:
+            break
+        sp = _subtree_span(c)
+        if sp is None:
+            break
+        end = max(end, sp[1])
+    return span[0], end
+
+
+def _nominal_claims(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
+    """Claims carried by a noun: "X's claim that ...", "his remarks about ...", "a call by X for ...".
+
+    The noun needs an owner (possessive, or "by"/"from" X) and a content (a that-clause, or the
+    object of "of/about/on/for/against"), both in its paragraph; a noun inside a quotation belongs
+    to the quoted speech and is skipped.
+    """
+    text = doc.text
+    out: list[_Draft] = []
+    for t in doc:
+        stance = NOMINAL.get(t.lemma_.lower())
+        if stance is None or t.pos_ != "NOUN" or any(qs <= t.idx < qe for qs, qe in quotes):
+            continue
+        src: Token | None = next((c for c in t.children if c.dep_ == "poss"), None)
+        if src is None:
+            by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if src is None:
+            continue
+        content: tuple[int, int] | None = None
+        for c in t.children:
+            if c.i < t.i:
+                continue
+            if c.dep_ in ("acl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+            ):
+                content = _subtree_span(c)
+            elif (
+                c.dep_ == "acl"
+                and t.lemma_.lower() in COMMITMENTS
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            ):
+                content = _subtree_span(c)  # "its promise to cut prices"
+            elif c.dep_ == "prep" and c.lower_ in NOMINAL_PREPS.get(t.lemma_.lower(), ()):
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                content = _subtree_span(pobj) if pobj is not None else None
+            if content is not None:
+                break
+        if content is None:
+            continue
+        if t.head.i > t.i and t.head.pos_ in ("VERB", "AUX") and content[1] > t.head.idx:
+            # "His remarks about X angered voters": the noun phrase ends before its verb.
+            content = _span_of([x for x in doc[t.i + 1 : t.head.i] if content[0] <= x.idx < content[1]])
+            if content is None:
+                continue
+        ssp = _span_of([x for x in src.subtree if x.dep_ != "case"])
+        if ssp is None or _crosses_paragraph(text, content, t) or "\n" in text[content[0] : content[1]]:
+            continue
+        if "\n" in text[min(ssp[0], t.idx) : max(ssp[1], t.idx)]:
+            continue
+        d = _Draft(None, (t.idx, t.idx + len(t)), ssp, [content], "indirect", t.sent, source_root=src)
+        d.stance = stance
+        out.append(d)
+    return out
+
+
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
+
+
+def _hearsay_adverbs(doc: Doc, quotes: list[tuple[int, int]]) -> list[_Draft]:
+    """Hearsay adverbs ("X reportedly did Y"): an unnamed source's claim; the content is the clause the adverb
+    modifies, subject included, and the stance `hedge`."""
+    text = doc.text
+    out: list[_Draft] = []
+    for t in doc:
+        if t.lower_ not in HEARSAY_ADVERBS or t.dep_ != "advmod" or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if _lemma(t.head) in CUES:
+            continue  # "the report reportedly found ...": the cue verb makes the claim
+        if any(qs <= t.idx < qe for qs, qe in quotes):
+            continue
+        sp = _subtree_span(t.head)
+        if sp is None or "\n" in text[sp[0] : sp[1]] or len(_WORD.findall(text[sp[0] : sp[1]])) < 3:
+            continue
+        d = _Draft(None, (t.idx, t.idx + len(t)), None, [sp], "indirect", t.sent)
+        d.stance = "hedge"
+        out.append(d)
+    return out
+
+
+# Common nouns that denote an acting person or institution in any kind of news.
+INSTITUTIONS = {
+    "government",
+    "administration",
+    "ministry",
+    "military",
+    "army",
+    "police",
+    "party",
+    "campaign",
+    "company",
+    "committee",
+    "council",
+    "court",
+    "agency",
+    "department",
+    "commission",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "regime",
+    "union",
+    "authority",
+    "board",
+    "coalition",
+    "opposition",
+    "embassy",
+    "office",
+    "prosecution",
+    "defense",
+    "defence",
+}
+ACTOR_NOUNS = ROLE_NOUNS | INSTITUTIONS
+
+
+def _is_actor(tok: Token, mentions: list[Mention]) -> bool:
+    """True when a subject names an actor: a personal pronoun, a named entity (not a place), or a
+    role or institution noun ("the minister", "the government", "officials")."""
+    if tok.lower_ in ("he", "she", "they", "we", "i"):
+        return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    return any(m.start <= tok.idx < m.end and not m.key.startswith("loc:") for m in mentions)
 
 
 def _according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
@@ -491,7 +943,7 @@ def _according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
 def _stance(v: Token | None, content_root: Token | None, source_root: Token | None) -> str:
     if v is None:
         return "assert"
-    lemma = v.lemma_.lower()
+    lemma = _lemma(v)
     if lemma in DENY:
         return "deny"
     if content_root is not None:
@@ -517,12 +969,45 @@ def _stance(v: Token | None, content_root: Token | None, source_root: Token | No
     return "assert"
 
 
+# Heads under which an infinitive speech act has not taken place ("plans to announce").
+UNREALISED_HEADS = INTENT | {
+    "ask",
+    "urge",
+    "need",
+    "try",
+    "attempt",
+    "prepare",
+    "schedule",
+    "set",
+    "wait",
+    "like",
+    "love",
+    "hesitate",
+    "allow",
+    "invite",
+    "encourage",
+    "pressure",
+    "force",
+    "expect",
+    "tell",
+    "call",
+}
+
+
+def _unrealised(v: Token) -> bool:
+    """A cue in the infinitive or negated want/plan: a speech act planned, asked for or avoided,
+    not made ("plans to announce", "was asked to describe", "did not want to ...")."""
+    if v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return v.dep_ == "xcomp" and _lemma(v.head) in UNREALISED_HEADS
+    return _lemma(v) in INTENT and any(c.dep_ == "neg" for c in v.children)
+
+
 def _is_refusal(v: Token) -> bool:
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in REFUSAL:
         return True
     if v.dep_ in ("pcomp", "pobj") and v.head.head.lemma_.lower() in REFUSAL:
         return True
-    if any(c.dep_ == "neg" for c in v.children) and v.lemma_.lower() in SPEECH:
+    if any(c.dep_ == "neg" for c in v.children) and _lemma(v) in SPEECH:
         return True
     return v.dep_ == "amod" or v.tag_ == "VBN" and v.dep_ == "acl"
 
@@ -554,7 +1039,7 @@ class _MentionIndex:
         return None
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GENDER_WORDS = {
     "m": {
         "mr",
@@ -658,6 +1143,28 @@ def _resolve_speaker(
             ),
         )
         return (m.key if m else None), stext
+    if (
+        root is not None
+        and root.pos_ == "NOUN"
+        and (
+            root.lemma_.lower() in CHANNELS
+            or root.lemma_.lower() in NOMINAL
+            or root.lemma_.lower() in DOCUMENTS
+        )
+    ):
+        # "a statement by the White House", "a report from the UN": the author is the source.
+        by = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if author is not None:
+            root = author
+            ms = [
+                m
+                for m in idx.within(author.left_edge.idx, author.right_edge.idx + len(author.right_edge))
+                if not m.key.startswith("loc:")
+            ]
+            if ms and not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in author.children):
+                hit = next((m for m in ms if m.start <= author.idx < m.end), ms[0])
+                return hit.key, stext
     if root is not None and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in root.children):
         return None, stext
     ms = idx.within(s, e)
@@ -708,12 +1215,24 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
 
     # Pass 1: cue verbs and "according to".
     for v in doc:
-        if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in CUES:
+        if v.pos_ not in ("VERB", "AUX") or _lemma(v) not in CUES:
             continue
-        if _is_refusal(v):
+        if _is_refusal(v) or _unrealised(v):
             continue
         spans_c, croot = _content_from_cue(v)
         subj = _subject(v)
+        hearsay = _hearsay_passive(v) if subj is None else None
+        if hearsay is not None:
+            agent, spans_h = hearsay
+            spans_h = [sp for sp in spans_h if "\n" not in text[sp[0] : sp[1]]]
+            if spans_h and agent is None:
+                d = _Draft(v, _cue_span(v), None, spans_h, "indirect", v.sent)
+                d.stance = "hedge"  # hearsay without a named source
+                drafts.append(d)
+                used_cues[v.i] = d
+                continue
+            if spans_h and agent is not None:
+                subj, spans_c, croot = agent, spans_h, None
         if spans_c and (
             _crosses_paragraph(text, spans_c[0], v) or "\n" in text[spans_c[0][0] : spans_c[0][1]]
         ):
@@ -721,17 +1240,37 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
             spans_c = [sp for sp in [_clip_to_paragraph(text, spans_c[0], v.idx)] if sp]
         if not spans_c:
             continue
-        lemma = v.lemma_.lower()
+        lemma = _lemma(v)
+        by_prep = croot is not None and croot.dep_ == "prep" and croot.lower_ in PREP_CUES.get(lemma, ())
         if (
             lemma in NEEDS_CLAUSE
             and (croot is None or croot.dep_ not in ("ccomp", "xcomp", "ROOT"))
             and v.dep_ != "parataxis"
+            and not by_prep
         ):
-            if not (
-                croot is not None
-                and croot.dep_ in ("dobj", "prep")
-                and lemma in ("call", "praise", "criticize", "criticise", "blame", "describe")
+            if not (croot is not None and croot.dep_ in ("dobj", "prep") and lemma in OBJECT_CONTENT):
+                continue
+            if (
+                lemma == "call"
+                and croot.dep_ == "dobj"
+                and not any(c.dep_ in ("oprd", "xcomp") for c in v.children)
             ):
+                continue  # "called the hotline" is not speech; "called him a liar" is
+        if lemma in EVALUATIVE:
+            if (
+                croot is None
+                or croot.dep_ not in ("dobj", "ccomp")
+                or subj is None
+                or not _is_actor(subj, mentions)
+            ):
+                continue
+        if lemma in PREP_CUES and lemma not in SPEECH and not by_prep and croot is not None:
+            if croot.dep_ != "ccomp":
+                continue  # "talk", "point", "push" are speech only with their preposition or a clause
+        if lemma in HEARSAY_PASSIVE - CUES_ACTIVE:
+            continue  # "rumored", "understood": claims only in the passive
+        if lemma in INTENT - SPEECH - BELIEF or lemma in ("hope", "expect", "worry", "fear"):
+            if subj is None or not _is_actor(subj, mentions):
                 continue
         if subj is None and v.dep_ != "parataxis":
             continue
@@ -742,10 +1281,14 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
         ssp = _source_span(subj, text) if subj is not None else None
         if subj is not None and (ssp is None or _crosses_paragraph(text, ssp, v)):
             continue  # an over-long subject, or one the parser took from another paragraph
+        if croot is not None and spans_c and croot.head == v and croot.i > v.i:
+            spans_c = [_extend_right(v, croot, spans_c[0], text)]
         d = _Draft(v, _cue_span(v), ssp, spans_c, "indirect", v.sent, source_root=subj)
         d.stance = _stance(v, croot, subj)
         drafts.append(d)
         used_cues[v.i] = d
+    drafts.extend(_nominal_claims(doc, quotes))
+    drafts.extend(_hearsay_adverbs(doc, quotes))
     for acc, to, pobj in _according_to(doc):
         sent = acc.sent
         excl = {t.i for t in acc.subtree}
@@ -799,7 +1342,7 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
     # Pass 2: quotations with a cue beside them.
     cue_by_sent: dict[int, list[Token]] = {}
     for v in doc:
-        if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in (SPEECH | DENY) and not _is_refusal(v):
+        if v.pos_ in ("VERB", "AUX") and _lemma(v) in (SPEECH | DENY) and not _is_refusal(v):
             cue_by_sent.setdefault(v.sent.start, []).append(v)
     tok_starts = [t.idx for t in doc]
     for qi, (qs, qe) in enumerate(quotes):
@@ -964,7 +1507,7 @@ def _tag_verb(doc: Doc, text: str, tok_starts: list[int], qe: int, tagged: bool)
         if t.text in ".?!;" or "\n" in t.text or (t.text in OPEN_Q and t.idx > qe + 1):
             break
         if t.pos_ in ("VERB", "AUX") and not _is_refusal(t):
-            lemma = t.lemma_.lower()
+            lemma = _lemma(t)
             if lemma in SPEECH or lemma in DENY:
                 return t
             if first_verb is None and t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis", "conj"):

@@ -197,6 +197,11 @@ LOC_PREPS = {
 }
 LOC_VERBS = {"visit", "travel", "arrive", "fly", "reach", "leave", "enter", "tour"}
 
+# "the Biden administration", "Netanyahu's government": a leader's name before one of these nouns
+# names the government the person leads, an organisation, not the person.
+GOVERNMENT_NOUNS = ("administration", "government", "regime", "cabinet")
+_GOV_AFTER = re.compile(r"(?:['’]s)?\s+(" + "|".join(GOVERNMENT_NOUNS) + r")\b")
+
 _INITIAL = re.compile(r"^[A-Za-z]\.?$")
 _SPLIT = re.compile(r"[\s\-‐–]+")
 
@@ -494,8 +499,39 @@ def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str
             key = picked
             b.add(chunk.start_char, chunk.end_char, key, b.info[key]["name"], "PERSON")
 
+    _leader_governments(b)
     b.mentions.sort(key=lambda m: (m.start, m.end))
     return b.mentions, b.info
+
+
+def _leader_governments(b: _Builder) -> None:
+    """Turn "<Person> administration/government/regime/cabinet" into an organisation mention.
+
+    The key is built from the name as written ("org:biden administration"), not from the person's
+    country: administrations change while the country stays, and a leader's country is often not
+    stated. A capitalised single-word ORG right before the noun is taken as a name too ("Trump" tagged
+    ORG). The person keeps the mentions of the name outside this construction.
+    """
+    text = b.article.text
+    for m in b.mentions:
+        if not (m.key.startswith("person:") or (m.key.startswith("org:") and " " not in m.text.strip())):
+            continue
+        g = _GOV_AFTER.match(text, m.end - (2 if text[m.end - 2 : m.end] in ("'s", "’s") else 0))
+        if g is None or not m.text[:1].isupper():
+            continue
+        name = " ".join(_display_person(m.text).split())
+        noun = g.group(1)
+        key = f"org:{name.lower()} {noun}"
+        m.end = g.end()
+        m.text = text[m.start : m.end]
+        m.key = key
+        inf = b.info.setdefault(key, {"name": f"{name} {noun}", "type": "ORG", "aliases": []})
+        alias = _clean_alias(m.text)
+        if alias != inf["name"] and alias not in inf["aliases"]:
+            inf["aliases"].append(alias)
+    used = {m.key for m in b.mentions}
+    for k in [k for k in b.info if k not in used]:
+        del b.info[k]
 
 
 def canonicalize(infos: list[dict[str, dict[str, Any]]]) -> dict[str, str]:
