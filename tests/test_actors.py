@@ -153,3 +153,33 @@ def test_person_mentions_outside_government_phrase_stay_person(analyse):
     keys = keys_of(*analyse(text)[:1], text)
     assert keys["Joe Biden"] == "person:joe biden"
     assert keys["Biden administration"] == "org:biden administration"
+
+
+@pytest.mark.parametrize(
+    "text,person,country",
+    [
+        ("Russian Defense Minister Sergei Shoigu visited the capital.", "person:sergei shoigu", "gpe:RUS"),
+        ("North Korea's leader Kim Jong Un met him.", "person:kim jong un", "gpe:PRK"),
+        ("Ukrainian President Volodymyr Zelenskyy said that.", "person:volodymyr zelenskyy", "gpe:UKR"),
+        ("US Secretary of State Antony Blinken flew to Kyiv.", "person:antony blinken", "gpe:USA"),
+        ("Sergei Shoigu, Russia's defense minister, arrived.", "person:sergei shoigu", "gpe:RUS"),
+        ("The French ambassador met German Chancellor Olaf Scholz.", "person:olaf scholz", "gpe:DEU"),
+        # no title word binding the country to the name
+        ("In Russia, Vladimir Putin spoke to reporters.", "person:vladimir putin", None),
+        ("Russia and John Smith agreed on a deal.", "person:john smith", None),
+    ],
+)
+def test_person_country_affiliation_from_title(analyse, text, person, country):
+    _, info = analyse(text)
+    assert info[person].get("affiliation") == country
+
+
+def test_affiliations_vote_across_articles(analyse):
+    from storyline.assemble import affiliations
+
+    a1 = analyse("Russian Defense Minister Sergei Shoigu arrived.", "a1")[1]
+    a2 = analyse("Shoigu met reporters.", "a2")[1]
+    analyses = [ArticleAnalysis(article="a1", entity_info=a1), ArticleAnalysis(article="a2", entity_info=a2)]
+    key_to_id = canonicalize([a1, a2])
+    aff = affiliations(analyses, key_to_id)
+    assert aff == {key_to_id["person:sergei shoigu"]: key_to_id["gpe:RUS"]}

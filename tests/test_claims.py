@@ -380,3 +380,50 @@ def test_light_verb_cues(claims_of, text, content):
 )
 def test_document_speaks_for_its_author(claims_of, text, speaker):
     assert _one(claims_of(text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text,cue,speaker",
+    [
+        # first-person source inside a quote continuing a quoting speaker's speech
+        ("“The talks failed,” Foreign Minister Anna Berg said in a statement.\n"
+         "The ministry did not give details.\n"
+         "“However, our information indicates that the rebels are rearming across the border.”",
+         "indicates", "person:anna berg"),
+        ("Anna Berg said the talks “have failed.” “Our assessment shows that the rebels are rearming now.”",
+         "shows", "person:anna berg"),
+        # too far from any quoting speaker: stays unresolved
+        ("“The talks failed,” Foreign Minister Anna Berg said.\nThe ministry gave no details.\n"
+         "Markets fell sharply on Monday.\n"
+         "“However, our information indicates that the rebels are rearming across the border.”",
+         "indicates", None),
+        # a named third-party source inside a quote keeps its own speaker
+        ("“The talks failed,” Anna Berg said. “The UN report shows that the rebels are rearming now.”",
+         "shows", "org:united nations"),
+    ],
+)  # fmt: skip
+def test_first_person_source_in_quote_is_the_quote_speaker(claims_of, text, cue, speaker):
+    c = next(c for c in claims_of(text) if c.cue == cue)
+    assert c.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text,words,speaker",
+    [
+        ("Mayor Tom Reed said the city would rebuild the bridge within a year.\n"
+         "“We have the money and the engineers, and work starts next week.”",
+         "engineers", "person:tom reed"),
+        # the previous paragraph has no attribution: no speaker is invented
+        ("The bridge collapsed on Monday after days of heavy rain in the valley.\n"
+         "“We have the money and the engineers, and work starts next week.”",
+         "engineers", None),
+    ],
+)  # fmt: skip
+def test_unattributed_quote_paragraph_continues_previous_speaker(claims_of, text, words, speaker):
+    hits = [c for c in claims_of(text) if words in c.content]
+    if speaker is None:
+        assert all(c.speaker is None for c in hits)
+    else:
+        assert hits and hits[0].speaker == speaker and hits[0].kind == "direct"
+        ev = hits[0].evidence[0]
+        assert text[ev.content_span[0] : ev.content_span[1]].strip("“”").startswith("We have")

@@ -106,3 +106,60 @@ def test_claims_link_both_ways_and_denial_conflicts_with_assertion():
 
 def test_empty_input():
     assert consolidate_events([], [], {}) == []
+
+
+AFF = {"person:berg": "gpe:ARC"}
+
+
+@pytest.mark.parametrize(
+    "sentence,aff,merges",
+    [
+        # a country standing for one unnamed official joins its named official's act
+        ("Arcadia's defence chief travelled to Freedonia in July.", AFF, True),
+        ("The Arcadian foreign minister travelled to Freedonia in July.", AFF, True),
+        # a group of the country's officials is other people
+        ("A delegation of Arcadian officials travelled to Freedonia in July.", AFF, False),
+        ("Arcadian officials travelled to Freedonia in July.", AFF, False),
+        # without a known affiliation, person and country do not match
+        ("Arcadia's defence chief travelled to Freedonia in July.", {}, False),
+        # the person belongs to another country
+        ("Arcadia's defence chief travelled to Freedonia in July.", {"person:berg": "gpe:BOR"}, False),
+    ],
+)
+def test_country_standing_for_its_official(sentence, aff, merges):
+    events = [
+        _ev("a:e0", "Defence minister Berg travelled to Freedonia in July.", date=JULY),
+        _ev("b:e0", sentence, actors=("gpe:ARC",), date=JULY),
+    ]
+    merged = consolidate_events(events, [], ARTS, affiliation=aff)
+    assert (len(merged) == 1) is merges
+
+
+def test_two_events_of_one_sentence_never_merge():
+    s = "Berg travelled to Freedonia in July, and Berg travelled to Freedonia again in July."
+    a = _ev("a:e0", s, date=JULY)
+    b = _ev("a:e1", s, date=JULY)
+    b.evidence = [Evidence("a", 0, len(s), s)]
+    assert len(consolidate_events([a, b], [], ARTS)) == 2
+    # the same two reports from different articles merge
+    c = _ev("b:e1", s, date=JULY)
+    assert len(consolidate_events([a, c], [], ARTS)) == 1
+
+
+@pytest.mark.parametrize(
+    "summary,aff,expected",
+    [
+        ("Arcadia's defence chief travelled to Freedonia", AFF, True),
+        ("the Arcadian president visited Freedonia", AFF, True),
+        ("a delegation of Arcadian officials travelled to Freedonia", AFF, False),
+        ("Arcadian officials travelled to Freedonia", AFF, False),
+        ("Arcadia's defence chief travelled to Freedonia", {"person:berg": "gpe:BOR"}, False),
+        ("Arcadia's defence chief travelled to Freedonia", {}, False),
+    ],
+)
+def test_stands_for_needs_one_unnamed_official_of_the_persons_country(summary, aff, expected):
+    from storyline.consolidate.events import _stands_for
+
+    person = _ev("a:e0", "Berg travelled to Freedonia.")
+    country = _ev("b:e0", summary, actors=("gpe:ARC",))
+    assert _stands_for(person, country, aff) is expected

@@ -6,6 +6,8 @@ incremental addition; per-article extraction never has to be repeated for it.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from .consolidate.claims import merge_claims
 from .consolidate.events import consolidate_events
 from .records import Article, ArticleAnalysis, Story
@@ -35,8 +37,25 @@ def assemble(articles: list[Article], analyses: list[ArticleAnalysis]) -> Story:
             events.append(e)
 
     claims = merge_claims(claims, by_id)
-    events = consolidate_events(events, claims, by_id)
+    events = consolidate_events(events, claims, by_id, affiliation=affiliations(analyses, key_to_id))
     return Story(articles=articles, entities=entities, timexes=timexes, claims=claims, events=events)
+
+
+def affiliations(analyses: list[ArticleAnalysis], key_to_id: dict[str, str]) -> dict[str, str]:
+    """Person entity id -> country entity id, by majority over the articles that give one
+    ("Russian Defense Minister Sergei Shoigu"); ties between countries give none."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for an in analyses:
+        for key, inf in an.entity_info.items():
+            country = inf.get("affiliation")
+            if country:
+                votes[key_to_id.get(key, key)][key_to_id.get(country, country)] += 1
+    out: dict[str, str] = {}
+    for pid, c in votes.items():
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[pid] = top[0][0]
+    return out
 
 
 def _uniq(items: object) -> list[str]:

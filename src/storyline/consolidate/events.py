@@ -21,12 +21,14 @@ new event list.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import numpy as np
 
 from storyline.records import Article, Claim, Conflict, DateInfo, Event, Evidence
+from storyline.resolve.actors import ROLE_NOUNS
 
 SIM_SHARED = 0.55  # cosine needed when actors overlap
 SIM_DISJOINT_RECIPIENTS = 0.75  # ... and when both name recipients but none in common
@@ -106,13 +108,47 @@ class _UnionFind:
         self.members[ra].extend(self.members.pop(rb))
 
 
-def _blocks(events: list[Event]) -> dict[tuple[str, str], list[int]]:
+def _blocks(events: list[Event], aff: dict[str, str]) -> dict[tuple[str, str], list[int]]:
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ev in enumerate(events):
         keys = ev.actors or ev.recipients
         for k in dict.fromkeys(keys):
             out[(ev.type, k)].append(i)
+        # persons with a known country, and reports whose actor is one unnamed official of a country
+        for k in dict.fromkeys(aff[a] for a in ev.actors if a in aff):
+            out[(ev.type, "official-of:" + k)].append(i)
+        if len(ev.actors) == 1 and _single_official(ev):
+            out[(ev.type, "official-of:" + ev.actors[0])].append(i)
     return out
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
+ACTOR_WORDS = 5  # summaries open with the actor phrase ("Russia's defense chief traveled to ...")
+
+
+def _single_official(ev: Event) -> bool:
+    """The report's actor phrase is one unnamed official ("Russia's defense chief", "the Iranian
+    foreign minister"): a singular role noun opens the summary. Groups ("Russian officials",
+    "a delegation") do not qualify: they are other people than any one named official."""
+    words = [w.lower() for w in _WORDS.findall(ev.summary)[:ACTOR_WORDS]]
+    return any(w in ROLE_NOUNS for w in words) and not any(w.endswith("s") and w[:-1] in ROLE_NOUNS for w in words)
+
+
+def _stands_for(person_ev: Event, country_ev: Event, aff: dict[str, str]) -> bool:
+    """`country_ev`'s actor is a country standing for one of its officials, and that official's
+    country is the country of a person acting in `person_ev` (Shoigu <- "Russia's defense chief")."""
+    if len(country_ev.actors) != 1 or not _single_official(country_ev):
+        return False
+    return any(aff.get(a) == country_ev.actors[0] for a in person_ev.actors)
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    """Two reports from one sentence of one article are two events, never one."""
+    for x in a.evidence:
+        for y in b.evidence:
+            if x.article == y.article and x.start < y.end and y.start < x.end:
+                return True
+    return False
 
 
 def _date_key(ev: Event) -> str:
@@ -120,9 +156,9 @@ def _date_key(ev: Event) -> str:
     return iv[0] if iv else "0000"
 
 
-def _candidate_pairs(events: list[Event]) -> set[tuple[int, int]]:
+def _candidate_pairs(events: list[Event], aff: dict[str, str]) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
-    for members in _blocks(events).values():
+    for members in _blocks(events, aff).values():
         members = sorted(set(members), key=lambda i: _date_key(events[i]))
         for x, i in enumerate(members):
             for j in members[x + 1 : x + 1 + WINDOW]:
@@ -138,10 +174,10 @@ def _compatible(a: Event, b: Event, published: dict[str, str]) -> bool:
     return not _hard_date_clash(a, b) and not _bound_gap(a, b, published)
 
 
-def _threshold(a: Event, b: Event) -> float | None:
+def _threshold(a: Event, b: Event, aff: dict[str, str]) -> float | None:
     """Similarity needed to merge, or None when participants rule it out."""
     if a.actors and b.actors:
-        if not set(a.actors) & set(b.actors):
+        if not set(a.actors) & set(b.actors) and not (_stands_for(a, b, aff) or _stands_for(b, a, aff)):
             return None
     elif a.actors or b.actors:
         if not (set(a.actors) | set(a.recipients)) & (set(b.actors) | set(b.recipients)):
@@ -151,10 +187,10 @@ def _threshold(a: Event, b: Event) -> float | None:
     return SIM_SHARED
 
 
-def _cluster(events: list[Event], published: dict[str, str]) -> list[list[int]]:
+def _cluster(events: list[Event], published: dict[str, str], aff: dict[str, str]) -> list[list[int]]:
     from storyline.embed import embed
 
-    pairs = sorted(_candidate_pairs(events))
+    pairs = sorted(_candidate_pairs(events, aff))
     uf = _UnionFind(len(events))
     if not pairs:
         return list(uf.members.values())
@@ -166,7 +202,7 @@ def _cluster(events: list[Event], published: dict[str, str]) -> list[list[int]]:
         a, b = events[i], events[j]
         if not _compatible(a, b, published):
             continue
-        need = _threshold(a, b)
+        need = _threshold(a, b, aff)
         if need is None:
             continue
         sim = float(np.dot(vecs[row[i]], vecs[row[j]]))
@@ -177,7 +213,11 @@ def _cluster(events: list[Event], published: dict[str, str]) -> list[list[int]]:
         if ri == rj:
             continue
         # every cross pair must stay compatible (no two explicit, disjoint dates in one event)
-        if all(_compatible(events[x], events[y], published) for x in uf.members[ri] for y in uf.members[rj]):
+        if all(
+            _compatible(events[x], events[y], published) and not _same_sentence(events[x], events[y])
+            for x in uf.members[ri]
+            for y in uf.members[rj]
+        ):
             uf.union(ri, rj)
     return sorted(uf.members.values(), key=min)
 
@@ -343,12 +383,22 @@ def link_claims(events: list[Event], claims: list[Claim]) -> None:
                     a.conflicts_with.append(d.id)
 
 
-def consolidate_events(events: list[Event], claims: list[Claim], articles: dict[str, Article]) -> list[Event]:
-    """Merged events (new list; input events may get their relative dates filled). Mutates `claims`."""
+def consolidate_events(
+    events: list[Event],
+    claims: list[Claim],
+    articles: dict[str, Article],
+    affiliation: dict[str, str] | None = None,
+) -> list[Event]:
+    """Merged events (new list; input events may get their relative dates filled). Mutates `claims`.
+
+    `affiliation` maps person entity ids to their country's id ("Russian Defense Minister Sergei
+    Shoigu"); with it, a report whose actor is a country standing for one unnamed official ("Russia's
+    defense chief traveled") can join the same act by that country's named person.
+    """
     if not events:
         return []
     published = {aid: a.published for aid, a in articles.items() if a.published}
-    clusters = _cluster(events, published)
+    clusters = _cluster(events, published, affiliation or {})
     cluster_of = {events[i].id: n for n, members in enumerate(clusters) for i in members}
     for _ in range(3):  # anchors can chain: resolve until stable
         dates = {n: _best_member([events[i] for i in members]) for n, members in enumerate(clusters)}

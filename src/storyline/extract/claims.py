@@ -408,6 +408,9 @@ class _Draft:
     speaker_text: str = ""
     stance: str = "assert"
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    # A quotation paragraph with no cue of its own continues the speech of this earlier claim.
+    follows: _Draft | None = None
+    resolved: str | None = None
 
 
 # ---------------------------------------------------------------- quotations
@@ -1389,6 +1392,16 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
                 prev.content_spans.append(qspan)
                 prev.quotes.append((qs, qe))
                 continue
+        # (b') a paragraph that is only a quotation right after a paragraph attributed to a speaker
+        # (indirect speech, "according to") continues that speaker's statement.
+        outer = _previous_para_claim(text, drafts, qs, qe)
+        if outer is not None and start_tok is not None:
+            # The source span points where the speaker is named (the previous paragraph).
+            nd = _Draft(
+                None, None, outer.source_span, [qspan], "direct", start_tok.sent, quotes=[(qs, qe)], follows=outer
+            )
+            drafts.append(nd)
+            continue
         # (c) 'Name: "..."' with no verb: the colon is the cue, the last actor before it the source.
         j = qs - 2
         while j >= 0 and text[j] in " \t":
@@ -1418,14 +1431,20 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
     history: list[tuple[int, str]] = []
     drafts.sort(key=lambda d: min([s for s, _ in d.content_spans] + [d.cue_span[0] if d.cue_span else 10**9]))
     claims: list[Claim] = []
+    speaker: str | None
     for d in drafts:
         if not d.content_spans:
             continue
-        if d.cue_tok is None and d.speaker is not None:
-            speaker: str | None = d.speaker or None
+        if d.follows is not None:
+            speaker, stext = d.follows.resolved, d.follows.speaker_text
+        elif d.cue_tok is None and d.speaker is not None:
+            speaker = d.speaker or None
             stext = d.speaker_text
         else:
             speaker, stext = _resolve_speaker(d, idx, history, doc, text, quotes, genders)
+        if speaker is None and _first_person_in_quote(d, quotes):
+            speaker = _quote_speaker(d, drafts, text, quotes)
+        d.resolved, d.speaker_text = speaker, stext
         if speaker:
             history.append((d.cue_span[0] if d.cue_span else d.content_spans[0][0], speaker))
         cs = min(s for s, _ in d.content_spans)
@@ -1552,6 +1571,89 @@ def _colon_paragraphs(
         d.speaker, d.speaker_text = m.key, m.text
         out.append(d)
     return out
+
+
+FIRST_PERSON = {"i", "we", "me", "us"}
+FIRST_POSS = {"our", "my"}
+
+
+def _in_quote(pos: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next(((qs, qe) for qs, qe in quotes if qs <= pos < qe), None)
+
+
+def _first_person_in_quote(d: _Draft, quotes: list[tuple[int, int]]) -> bool:
+    """A cue inside a quotation whose source is the quoted speaker's own voice ("our information")."""
+    root = d.source_root
+    if root is None or d.cue_span is None or _in_quote(d.cue_span[0], quotes) is None:
+        return False
+    if root.lower_ in FIRST_PERSON:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_POSS for c in root.children)
+
+
+def _outer(d: _Draft) -> bool:
+    """A claim introduced from outside its quotations (its cue is not part of what is quoted)."""
+    if d.cue_span is None:
+        return d.follows is not None or d.speaker is not None
+    return not any(qs <= d.cue_span[0] < qe for qs, qe in d.quotes)
+
+
+def _quote_speaker(d: _Draft, drafts: list[_Draft], text: str, quotes: list[tuple[int, int]]) -> str | None:
+    """Speaker of the quotation that holds `d`'s cue: the claim quoting it, else the quoted speech
+    it continues (same paragraph, or a quotation paragraph at most one paragraph after it)."""
+    assert d.cue_span is not None
+    q = _in_quote(d.cue_span[0], quotes)
+    if q is None:
+        return None
+    for e in drafts:
+        if e is not d and q in e.quotes and _outer(e) and e.resolved:
+            return e.resolved
+    qs = q[0]
+    best: _Draft | None = None
+    for e in drafts:
+        if e is d or not e.quotes or not e.resolved or not _outer(e) or not e.content_spans:
+            continue
+        end = e.content_spans[-1][1]
+        if end <= qs and (best is None or end > best.content_spans[-1][1]):
+            best = e
+    if best is None:
+        return None
+    gap = text[best.content_spans[-1][1] : qs]
+    if "\n" not in gap and len(gap) < 120:
+        return best.resolved
+    para_start = text.rfind("\n", 0, qs) + 1
+    if text[para_start:qs].strip(' \t"“”'):
+        return None  # the quotation does not open its paragraph
+    # paragraphs strictly between the quoting paragraph and this one
+    between = [p for p in gap.split("\n")[1:] if p.strip(' \t"“”')]
+    if len(between) <= 1 and not any(ch in OPEN_Q + CLOSE_Q for p in between for ch in p):
+        return best.resolved
+    return None
+
+
+def _previous_para_claim(text: str, drafts: list[_Draft], qs: int, qe: int) -> _Draft | None:
+    """The last claim of the previous paragraph when the quotation is a paragraph of its own."""
+    para_start = text.rfind("\n", 0, qs) + 1
+    para_end = text.find("\n", qe)
+    para_end = len(text) if para_end < 0 else para_end
+    if text[para_start:qs].strip(' \t"“”') or text[qe:para_end].strip(' \t"“”.'):
+        return None
+    prev_end = para_start - 1
+    while prev_end > 0 and text[prev_end - 1] in " \t\n":
+        prev_end -= 1
+    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+    if prev_end <= prev_start:
+        return None
+    cands = [
+        e
+        for e in drafts
+        if e.cue_span is not None
+        and prev_start <= e.cue_span[0] < prev_end
+        and _outer(e)
+        and e.content_spans
+        and e.follows is None
+    ]
+    return max(cands, key=lambda e: e.cue_span[0] if e.cue_span else 0) if cands else None
 
 
 def _previous_quoting(drafts: list[_Draft], pos: int) -> _Draft | None:

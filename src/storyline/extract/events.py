@@ -70,6 +70,7 @@ class _Parts:
     recipient_text: str = ""
     objects: list[str] = field(default_factory=list)
     location: str | None = None
+    nodes: list[Token] = field(default_factory=list)  # recipient/object/source phrases, for the summary span
 
 
 class _MentionIndex:
@@ -355,6 +356,7 @@ def _parts(trig: Trigger, idx: _MentionIndex) -> _Parts:
                     pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
                     if pobj is not None and _entity_keys(pobj, idx)[0]:
                         rec_nodes.append(pobj)
+    out.nodes = [*rec_nodes, *obj_nodes, *frm_nodes]
     texts = []
     for node in rec_nodes:
         keys, text = _entity_keys(node, idx)
@@ -748,14 +750,170 @@ def _publication_date(article: Article, trig: Trigger, modality: str) -> DateInf
     return DateInfo(None, article.published, "before", text=None, how=how)
 
 
+SUMMARY_WORDS = 20
+# dependents that hang a clause or an aside off a phrase: left out of the summary span
+_ASIDE_DEPS = {"relcl", "acl", "appos", "advcl", "parataxis", "ccomp", "punct", "cc", "conj", "mark", "meta"}
+_VERB_DEPS = {"aux", "auxpass", "neg", "prt"}
+_EXAMPLE_PREPS = {"include", "including", "like", "such", "especially", "notably"}  # lists of examples
+_LEAD_TAGS = {"WDT", "WP", "WRB", "TO"}  # "who was shot", "that X hacked", "to ban": the clause's own words follow
+_QUOTE_REACH = 6  # how far to reach for the closing quote of a quotation the summary opens
+_EDGE_POS = {"CCONJ", "SCONJ", "ADP", "DET", "PUNCT", "PART", "AUX"}
+
+
+def _phrase(tok: Token, keep_conj: bool = True) -> list[Token]:
+    """A noun phrase's tokens: the head with its modifiers, coordinated heads and their
+    prepositional phrases, without relative clauses, appositions and other asides."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _ASIDE_DEPS and not (keep_conj and child.dep_ in ("conj", "cc") and tok.pos_ in ("NOUN", "PROPN")):
+            continue
+        if child.dep_ == "punct" or (child.dep_ == "prep" and (child.i < tok.i or _lemma(child) in _EXAMPLE_PREPS)):
+            continue
+        out.extend(_phrase(child, keep_conj))
+    return out
+
+
+def _with_prep(node: Token) -> list[Token]:
+    """A participant phrase with the preposition that introduces it ("to the Russian military")."""
+    toks = _phrase(node)
+    if node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent", "dative"):
+        toks.append(node.head)
+    return toks
+
+
+def _verb_group(tok: Token) -> list[Token]:
+    """A verb with its auxiliaries, negation and particles ("has not yet sent", "took over")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in _VERB_DEPS or (child.dep_ == "advmod" and child.i < tok.i and child.i > tok.i - 3):
+            out.append(child)
+    return out
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _trim(toks: list[Token], first: bool = True) -> list[Token]:
+    """Drop conjunctions and punctuation hanging at either edge, a preposition left at the start
+    ("by X", "of X") and determiners or prepositions left at the end."""
+    lead = ("CCONJ", "SCONJ", "PUNCT", "ADP") if first else ("CCONJ", "SCONJ", "PUNCT")
+    while toks and (
+        toks[0].pos_ in lead or toks[0].dep_ in ("cc", "mark") or (first and toks[0].tag_ in _LEAD_TAGS)
+        or (first and toks[0].pos_ == "ADV" and toks[0].dep_ != "neg")  # "again, ...", "also ..."
+    ):
+        toks = toks[1:]
+    while toks and (toks[-1].pos_ in _EDGE_POS or toks[-1].dep_ in ("cc", "mark", "poss", "case") or toks[-1].is_left_punct):
+        toks = toks[:-1]
+    return toks
+
+
+def _balance(toks: list[Token], reach: int = _QUOTE_REACH) -> list[Token]:
+    """Close a quotation the piece opens but does not close: reach on to the closing quote when it is
+    near, else end before the opening one."""
+    opened = None
+    for t in toks:
+        if not t.is_quote:
+            continue
+        straight = t.is_left_punct and t.is_right_punct  # '"' opens or closes by position
+        if opened is None and (t.is_left_punct or straight) and not (t.is_right_punct and not straight):
+            opened = t
+        elif opened is not None:
+            opened = None
+    if opened is None:
+        return toks
+    doc, end = opened.doc, toks[-1].i
+    close = next((t for t in doc[end + 1 : min(end + 1 + reach, opened.sent.end)] if t.is_quote), None)
+    if close is not None:
+        return toks + list(doc[end + 1 : close.i + 1])
+    return _trim(toks[: toks.index(opened)], False)
+
+
+def _cap(toks: list[Token], limit: int) -> tuple[list[Token], bool]:
+    """At most `limit` words, cut where a phrase ends (a token that closes its own subtree)."""
+    if len(toks) <= limit:
+        return toks, False
+    # else before a preposition, conjunction or punctuation mark
+    cut = next((n for n in range(limit, 3, -1) if toks[n].pos_ in ("ADP", "CCONJ", "PUNCT")), limit)
+    for n in range(limit, max(limit // 2, 3), -1):
+        last = toks[n - 1]
+        closes = last.right_edge.i == last.i and (last.head.i == last.i or last.head.right_edge.i == last.i)
+        if closes and last.pos_ not in _EDGE_POS:
+            cut = n
+            break
+    return _balance(_trim(toks[:cut]), 0), True
+
+
 def _summary(trig: Trigger, parts: _Parts) -> str:
-    verb = trig.token.text if not trig.noun or trig.head.i == trig.token.i else f"{trig.head.text} {trig.token.text}"
-    objects = ", ".join(parts.objects[:2])
-    if trig.inverse and parts.recipient_text:  # "Russia bought shells (from North Korea)"
-        bits = [parts.recipient_text, verb, objects, f"(from {parts.actor_text})" if parts.actor_text else ""]
-    else:
-        bits = [parts.actor_text, verb, objects, f"(to {parts.recipient_text})" if parts.recipient_text else ""]
-    return " ".join(b for b in bits if b).strip()
+    """A short clause quoted from the evidence sentence: who, the verb group, and the participants,
+    as one span (or two joined by an ellipsis), so the summary never says what the text does not."""
+    sent = trig.token.sent
+    tok, head = trig.token, trig.head
+    core = set(_verb_group(head)) | {tok}
+    if trig.noun or tok.i != head.i:
+        core |= {c for c in tok.children if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "neg") and c.i < tok.i}
+        core |= set(_verb_group(tok)) if tok.pos_ in ("VERB", "AUX") else set()
+        for c in tok.children:
+            if c.dep_ == "poss":
+                core |= set(_phrase(c))
+    wanted = set(core)
+    agent = parts.agent
+    if agent is not None and agent.sent == sent:
+        wanted |= set(_phrase(agent, keep_conj=True))
+        if agent.dep_ == "pobj":  # "a visit by X", "talks between X and Y"
+            wanted.add(agent.head)
+            noun = agent.head.head
+            if noun.pos_ == "NOUN" and noun.i < tok.i:  # "visits by X to discuss": the noun X's phrase belongs to
+                wanted |= {noun, *(c for c in noun.children if c.dep_ in ("det", "amod", "compound") and c.i < noun.i)}
+    if not trig.noun:
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.pos_ != "PRON" or subj is not agent):  # "any deal between X and Y would violate ..."
+            wanted |= set(_phrase(subj))
+        if subj is not None and subj.tag_ in ("WP", "WDT") and head.dep_ == "relcl":  # "the envoy who was attacked"
+            noun = head.head
+            wanted |= {noun, *(c for c in noun.children if c.dep_ in ("det", "amod", "compound", "poss") and c.i < noun.i)}
+    nodes = [n for n in parts.nodes if n.sent == sent]
+    if not nodes and not trig.noun:  # "committing to expand ...": the verb's complement says what
+        nodes = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "attr") and c.i > tok.i][:1]
+        if not nodes:
+            nodes = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and any(g.dep_ in ("pcomp", "pobj") for g in c.children)][:1]
+    if not trig.noun:  # "accused X of supplying shells": what the act is about
+        nodes += [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and any(g.dep_ == "pcomp" for g in c.children)][:1]
+    for node in dict.fromkeys(nodes):
+        wanted |= set(_with_prep(node)) if node.dep_ != "prep" else set(_phrase(node))
+    words = sorted(i.i for i in wanted)
+    runs = _runs(words)
+    # fill the gaps between the pieces while that keeps the text short; then keep at most two pieces
+    while len(runs) > 1:
+        gaps = [(runs[k + 1][0] - runs[k][-1] - 1, k) for k in range(len(runs) - 1)]
+        size, k = min(gaps)
+        gap = sent.doc[runs[k][-1] + 1 : runs[k + 1][0]]
+        if len(runs) <= 2 and (size > 6 or (size > 3 and len(words) + size > SUMMARY_WORDS) or all(t.pos_ == "ADP" for t in gap)):
+            break  # a long aside, or "accused X of V-ing": an ellipsis reads better
+        runs[k : k + 2] = [runs[k] + list(range(runs[k][-1] + 1, runs[k + 1][0])) + runs[k + 1]]
+        words = [i for run in runs for i in run]
+    doc = sent.doc
+    pieces = [_balance(_trim([doc[i] for i in run], n == 0)) for n, run in enumerate(runs)]
+    pieces = [p for p in pieces if p]
+    total = sum(len(p) for p in pieces)
+    out: list[str] = []
+    budget = SUMMARY_WORDS
+    for n, piece in enumerate(pieces):
+        piece, cut = _cap(piece, budget if n == len(pieces) - 1 else max(budget - 4, 4)) if total > SUMMARY_WORDS else (piece, False)
+        budget -= len(piece)
+        text = " ".join("".join(t.text_with_ws for t in piece).split())  # no-break spaces and line breaks read as spaces
+        if agent is not None and agent.pos_ == "PRON" and parts.actor_text and piece and piece[0].i == agent.i:
+            text = f"[{parts.actor_text}]" + text[len(agent.text) :]
+        out.append(text + (" …" if cut else ""))
+        if cut:
+            break
+    return " … ".join(out).replace("… …", "…")
 
 
 def _excluded(article: Article, pos: int) -> bool:

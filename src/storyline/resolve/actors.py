@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from storyline.records import Article, ArticleAnalysis, Entity, Mention
-from storyline.resolve.gazetteer import CAPITAL, GazEntry, load_gazetteer, norm_surface
+from storyline.resolve.gazetteer import CAPITAL, COUNTRY, DEMONYM, GazEntry, load_gazetteer, norm_surface
 
 # Titles dropped from the front of person names: they describe, they do not name.
 TITLES = {
@@ -500,8 +500,58 @@ def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str
             b.add(chunk.start_char, chunk.end_char, key, b.info[key]["name"], "PERSON")
 
     _leader_governments(b)
+    countries = [
+        (sp.start_char, sp.end_char, hit.key) for sp, hit in gaz_hits if hit.kind in (COUNTRY, DEMONYM)
+    ]
+    for key, country in _affiliations(doc, persons, countries).items():
+        if key in b.info:
+            b.info[key]["affiliation"] = country
     b.mentions.sort(key=lambda m: (m.start, m.end))
     return b.mentions, b.info
+
+
+def _title_phrase(doc: Doc, ent: Span) -> list[Token]:
+    """Tokens of the title in front of a name, in the same phrase ("Russia's defense minister",
+    "US Secretary of State"): left until a verb, punctuation other than a possessive, or a determiner."""
+    j = ent.start
+    while j > ent.sent.start:
+        t = doc[j - 1]
+        if t.tag_ == "POS" or t.lower_ in ("'s", "’s"):
+            j -= 1
+            continue
+        if t.lower_ == "of" and j < ent.start and doc[j].is_title:
+            j -= 1  # "Secretary of State"
+            continue
+        if t.is_punct or t.pos_ in {"DET", "ADP", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"}:
+            break
+        j -= 1
+    return list(doc[j : ent.end])
+
+
+def _affiliations(
+    doc: Doc, persons: list[tuple[Span, str]], countries: list[tuple[int, int, str]]
+) -> dict[str, str]:
+    """Person key -> country key, when a country name or demonym is part of the person's title
+    ("Russian Defense Minister Sergei Shoigu", "North Korea's leader Kim Jong Un") or of an
+    appositive role ("Sergei Shoigu, Russia's defense minister"). A title word is required, so a
+    country merely standing next to a name ("in Russia Putin ...") does not count. A person given
+    two different countries in one article gets none."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for ent, key in persons:
+        if not key.startswith("person:"):
+            continue
+        phrases = [_title_phrase(doc, ent)]
+        for child in ent.root.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                phrases.append([t for t in child.subtree if t.i >= ent.end])
+        for toks in phrases:
+            if not toks or not any(t.lower_ in ROLE_NOUNS or t.lower_.rstrip(".") in TITLES for t in toks):
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+            for cs, ce, ckey in countries:
+                if s <= cs and ce <= e and not (ent.start_char <= cs < ent.end_char):
+                    found[key].add(ckey)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def _leader_governments(b: _Builder) -> None:
