@@ -180,3 +180,14 @@ def test_mixed_formats_build_into_one_valid_story(tmp_path):
     assert any(a["source"].startswith("articles.jsonl#") for a in story["articles"])
     herald = next(a for a in story["articles"] if a["source"] == "election.txt")
     assert herald["outlet"] == "City Herald" and herald["published"] == "2021-05-06"
+
+
+def test_changed_extraction_code_reanalyses_stored_articles(tmp_path, seeds_copy, monkeypatch):
+    import storyline.pipeline as pipeline
+
+    assert len(pipeline.PIPELINE_VERSION) == 16
+    build([seeds_copy], tmp_path / "o")
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", "someotherversion")
+    r = build([seeds_copy], tmp_path / "o")
+    assert (r.new, r.analysed) == (0, 5)
+    assert len(_story(tmp_path / "o")["articles"]) == 5

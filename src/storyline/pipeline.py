@@ -23,8 +23,27 @@ from .ingest.clean import masked_text
 from .records import SCHEMA_ID, Article, ArticleAnalysis, IngestError, Story, to_dict
 from .store import Store
 
-# Bump when extraction output changes, so stored analyses are recomputed.
-PIPELINE_VERSION = "1"
+
+def _code_version() -> str:
+    """Fingerprint of the code and data that produce per-article analyses.
+
+    Stored analyses are reused only when this matches, so upgrading storyline (or editing a rule)
+    re-analyses stored articles on the next build instead of silently serving stale extractions.
+    """
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    files = [root / "nlp.py", root / "pipeline.py"]
+    for sub in ("time", "resolve", "extract", "data"):
+        files += sorted(p for p in (root / sub).rglob("*") if p.is_file() and p.suffix != ".pyc")
+    for f in files:
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+PIPELINE_VERSION = _code_version()
 
 
 @dataclass
