@@ -552,7 +552,7 @@ def test_later_counts_from_the_last_date_mentioned() -> None:
     assert find(text, D(2024, 3, 15), "Two weeks later").value == "2022-03-17"
 
 
-# --- rules added from TempEval-3 error analysis (dev half; see docs/benchmarks_time.md) -----------------------
+# --- rules added from TempEval-3 error analysis (dev half; see docs/benchmarks.md) -----------------------
 
 NEAR_FUTURE = [
     # A bare date just after the anchor is the coming one even in a past-tense reporting clause.
