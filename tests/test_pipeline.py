@@ -191,3 +191,17 @@ def test_changed_extraction_code_reanalyses_stored_articles(tmp_path, seeds_copy
     r = build([seeds_copy], tmp_path / "o")
     assert (r.new, r.analysed) == (0, 5)
     assert len(_story(tmp_path / "o")["articles"]) == 5
+
+
+def test_changed_cleaning_rules_reclean_stored_articles(tmp_path, seeds_copy, monkeypatch):
+    import storyline.pipeline as pipeline
+
+    build([seeds_copy], tmp_path / "o")
+    assert any(a["excluded"] for a in _story(tmp_path / "o")["articles"])
+    # a new release whose cleaning keeps everything: stored articles must follow it
+    monkeypatch.setattr(pipeline, "CLEAN_VERSION", "keep-everything")
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", "keep-everything")
+    monkeypatch.setattr(pipeline, "find_exclusions", lambda text: [])
+    r = build([seeds_copy], tmp_path / "o")
+    assert r.analysed == 5
+    assert all(a["excluded"] == [] for a in _story(tmp_path / "o")["articles"])

@@ -79,3 +79,20 @@ def test_failed_transaction_rolls_back(tmp_path):
             raise RuntimeError("boom")
     assert s.articles() == []
     assert s.integrity_ok()
+
+
+def test_old_store_is_migrated_in_place(tmp_path):
+    p = tmp_path / "x.db"
+    c = sqlite3.connect(p)
+    for stmt in MIGRATIONS[0].split(";"):
+        if stmt.strip():
+            c.execute(stmt)
+    c.execute("INSERT INTO articles VALUES ('a0','h','f.txt',NULL,NULL,?,0)", ('{"id":"a0","source":"f.txt","text":"T"}',))
+    c.execute("PRAGMA user_version = 1")
+    c.commit()
+    c.close()
+    s = Store(p)
+    assert s.schema_version == len(MIGRATIONS) >= 2
+    assert [a.id for a in s.articles()] == ["a0"]
+    s.set_meta("k", "v")
+    assert s.get_meta("k") == "v"

@@ -19,31 +19,30 @@ from typing import Any
 from . import dedup, nlp
 from .assemble import assemble
 from .ingest import read_inputs
-from .ingest.clean import masked_text
+from .ingest.clean import find_exclusions, masked_text
 from .records import SCHEMA_ID, Article, ArticleAnalysis, IngestError, Story, to_dict
 from .store import Store
 
 
-def _code_version() -> str:
-    """Fingerprint of the code and data that produce per-article analyses.
-
-    Stored analyses are reused only when this matches, so upgrading storyline (or editing a rule)
-    re-analyses stored articles on the next build instead of silently serving stale extractions.
-    """
+def _fingerprint(*parts: str) -> str:
+    """sha256 over the named modules and folders of the package (their paths and bytes), shortened."""
     import hashlib
 
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    files = [root / "nlp.py", root / "pipeline.py"]
-    for sub in ("time", "resolve", "extract", "data"):
-        files += sorted(p for p in (root / sub).rglob("*") if p.is_file() and p.suffix != ".pyc")
-    for f in files:
-        h.update(f.relative_to(root).as_posix().encode())
-        h.update(f.read_bytes())
+    for part in parts:
+        p = root / part
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix != ".pyc") if p.is_dir() else [p]
+        for f in files:
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
-PIPELINE_VERSION = _code_version()
+# Stored results are reused only while the code that made them is unchanged, so upgrading storyline (or
+# editing a rule) recomputes them on the next build instead of silently serving stale extractions.
+CLEAN_VERSION = _fingerprint("ingest/clean.py")
+PIPELINE_VERSION = _fingerprint("ingest/clean.py", "nlp.py", "pipeline.py", "time", "resolve", "extract", "data")
 
 
 @dataclass
@@ -145,6 +144,14 @@ def build(
         report.already_stored = report.read - report.new
         store.add_failures(run_id, [(f.path, f.line, f.problem) for f in report.failures])
 
+        if store.get_meta("clean_version") != CLEAN_VERSION:
+            recleaned = {}
+            for a in store.articles():
+                spans = find_exclusions(a.text)
+                if spans != a.excluded:
+                    recleaned[a.id] = spans
+            store.update_exclusions(recleaned)
+            store.set_meta("clean_version", CLEAN_VERSION)
         articles = store.articles()
         lap("ingest")
         # dedup: signatures are stored, so only new articles are hashed

@@ -66,6 +66,12 @@ MIGRATIONS: list[str] = [
         problem TEXT NOT NULL
     );
     """,
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 ]
 
 
@@ -151,6 +157,27 @@ class Store:
             c.executemany(
                 "UPDATE articles SET duplicate_of=? WHERE id=?", [(v, k) for k, v in duplicate_of.items()]
             )
+
+    def update_exclusions(self, excluded: dict[str, list[ExcludedSpan]]) -> None:
+        """Replace the excluded spans of stored articles (after the cleaning rules changed)."""
+        with self.transaction() as c:
+            for aid, spans in excluded.items():
+                row = c.execute("SELECT record FROM articles WHERE id=?", (aid,)).fetchone()
+                if row is None:
+                    continue
+                rec = json.loads(row[0])
+                rec["excluded"] = to_dict(spans)
+                c.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), aid))
+                c.execute("DELETE FROM signatures WHERE article_id=?", (aid,))
+
+    # -- meta -------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
 
     # -- signatures -------------------------------------------------------------------------
     def signatures(self) -> dict[str, bytes]:
