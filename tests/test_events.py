@@ -631,3 +631,100 @@ def test_future_in_the_past_and_time_clauses(text, typ, modality):
 def test_deal_brokering_attempt_is_planned():
     ev = _one(_run("Ruritania sanctioned Anna Berg for attempting to broker an arms deal with Freedonia."), "AID")
     assert ev.modality == "planned" and ev.actors == ["person:anna berg"], _types(_run("x"))
+
+
+# --- one act per clause: an event noun that is the content of another trigger folds into it ---
+
+
+@pytest.mark.parametrize(
+    "text,kept,folded",
+    [
+        ("Ruritania and Freedonia exchanged letters, committing to enhancing their collaboration.", "AGREE", "COOPERATE"),
+        ("Ruritania pledged to deepen its cooperation with Freedonia.", "AGREE", "COOPERATE"),
+        ("Ruritania and Freedonia agreed on a ceasefire.", "AGREE", "RETREAT"),
+        ("Ruritania threatened sanctions against Freedonia.", "THREATEN", "SANCTION"),
+    ],
+)
+def test_content_noun_folds_into_governing_trigger(text, kept, folded):
+    events = _run(text)
+    types = [e.type for e in events]
+    assert kept in types, [(e.type, e.summary) for e in events]
+    assert folded not in types, [(e.type, e.summary) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text,types",
+    [
+        ("Ruritania attacked Freedonia and sanctioned Sylvania.", {"ASSAULT", "SANCTION"}),
+        ("Following Anna Berg's visit to Freedonia, Ruritania signed an agreement with Sylvania.", {"CONSULT", "AGREE"}),
+        ("Ruritania urged Freedonia to cease its arms negotiations with Sylvania.", {"REQUEST", "CONSULT"}),
+        ("Ruritania condemned Freedonia's attack on Sylvania.", {"ACCUSE", "ASSAULT"}),
+    ],
+)
+def test_separate_events_are_not_folded(text, types):
+    events = _run(text)
+    assert types <= {e.type for e in events}, [(e.type, e.summary) for e in events]
+
+
+# --- headlines state things loosely: nominal events there are planned or dropped ---
+
+
+def _headline_run(title: str, body: str = "Officials met on Monday in Osterlich to talk about the region."):
+    text = f"{title}\n\n{body}"
+    art = Article(id="a1", source="t", text=text, published="2024-05-10", outlet="Daily", title=title)
+    doc = NLP(text)
+    mentions = []
+    for name, key in NAMES.items():
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            if not any(m.start <= i < m.end for m in mentions):
+                mentions.append(Mention("a1", i, i + len(name), name, key))
+            start = i + len(name)
+    return [e for e in extract_events(art, doc, mentions, [], []) if e.evidence[0].cue_span[0] < len(title)]
+
+
+@pytest.mark.parametrize(
+    "title,typ,modality",
+    [
+        ("Ruritania-Freedonia arms deal inches closer", "AID", "planned"),
+        ("Ruritania-Freedonia arms deal nears", "AID", "planned"),
+        ("Ruritania-Freedonia arms deal looms", "AID", "planned"),
+        ("Ruritania-Freedonia trade deal in the works", "AGREE", "planned"),
+        ("Ruritania-Freedonia arms deal", None, None),  # a bare label asserts nothing: dropped
+        ("Ruritania-Freedonia arms deal signed", "AID", "asserted"),  # a verb of occurrence keeps it
+        ("Ruritania imposes sanctions on Freedonia", "SANCTION", "asserted"),  # a light verb states the act
+    ],
+)
+def test_headline_nominal_events(title, typ, modality):
+    events = _headline_run(title)
+    if typ is None:
+        assert not [e for e in events if e.type in ("AID", "AGREE")], [(e.type, e.modality) for e in events]
+        return
+    ev = _one(events, typ)
+    assert ev.modality == modality
+
+
+def test_body_sentence_with_same_noun_stays_asserted():
+    text = "Ruritania and Freedonia signed an arms deal on Monday."
+    ev = _one(_run(text), "AID")
+    assert ev.modality == "asserted"
+
+
+def test_untitled_headline_like_line_is_not_asserted():
+    """No Article.title: a short first line with no final stop still reads as a headline."""
+    text = "Ruritania-Freedonia arms deal nears\n\nOfficials met on Monday in Osterlich to talk about the region."
+    art = Article(id="a1", source="t", text=text, published="2024-05-10", outlet="Daily")
+    mentions = [Mention("a1", 0, 9, "Ruritania", "gpe:RUR"), Mention("a1", 10, 19, "Freedonia", "gpe:FRE")]
+    events = [e for e in extract_events(art, NLP(text), mentions, [], []) if e.type == "AID"]
+    assert events and all(e.modality == "planned" for e in events), [(e.type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania and Freedonia discussed potential arms deals.",  # talks are no content governor
+    ],
+)
+def test_transfers_under_agreement_or_talks_are_kept(text):
+    ev = _one(_run(text), "AID")
+    assert ev.modality == "planned"

@@ -538,6 +538,103 @@ def _merge_duplicates(events: list[tuple[Event, Trigger]]) -> list[tuple[Event, 
     return out
 
 
+_CONTENT_DEPS = {"dobj", "obj", "pobj", "attr", "oprd", "prep", "xcomp", "pcomp", "acl", "conj", "appos", "compound"}
+
+
+def _content_governor(trig: Trigger, others: dict[int, tuple[Event, Trigger]]) -> Event | None:
+    """The event whose content this event noun is: "committed to enhancing cooperation", "agreed on
+    a ceasefire", "threatened sanctions" state one act (the pledge, the threat), and the noun is what
+    was pledged or threatened, not a second event. Talks and transfers are exempt: "discussed an arms
+    deal" is a meeting and a planned transfer, each with its own parties. Only complement paths count (objects, prepositions,
+    infinitive/gerund complements, through non-trigger verbs such as "deepen"); coordination of
+    clauses ("attacked X and sanctioned Y") and subjects never fold. Only governors whose complement
+    is prospective (agree, request, threaten, reject) take the noun: "condemned the attack"
+    keeps the attack as its own event."""
+    if not trig.noun or trig.head.i != trig.token.i:
+        return None  # a light-verb noun ("made a trip") is itself the clause's act
+    if trig.type == "AID" and trig.mode:
+        return None  # a transfer ("agreed on an arms deal") is an act of its own, kept as planned
+    lex = lexicon()
+    types = lex["content_governor_types"]
+    cur = trig.token
+    for _ in range(6):
+        if cur.dep_ not in _CONTENT_DEPS or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+            return None  # a coordinated clause is a separate act
+        cur = cur.head
+        if cur.dep_ == "prep" and _lemma(cur) not in lex["content_preps"]:
+            return None  # "following the visit", "after the talks": time or circumstance, not content
+        if cur.pos_ in ("VERB", "AUX") and _lemma(cur) in lex["presupposing_verbs"]:
+            return None  # "urged X to cease its negotiations": the negotiations exist already
+        hit = others.get(cur.i)
+        if hit is not None:
+            gov_ev, gov_trig = hit
+            if gov_trig.token.i == trig.token.i:
+                return None
+            if gov_ev.type in types and gov_ev.mode != "violate":
+                return gov_ev
+            return None  # the nearest trigger governs; an unsuited one keeps the noun separate
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return None  # a finite clause of its own
+    return None
+
+
+def _fold_content(found: list[tuple[Event, Trigger]]) -> list[tuple[Event, Trigger]]:
+    """Drop event nouns that are the content of another trigger of the sentence; their words join
+    the governing event's objects (see _content_governor)."""
+    at: dict[int, tuple[Event, Trigger]] = {}
+    for ev, trig in found:
+        at.setdefault(trig.token.i, (ev, trig))
+        at.setdefault(trig.head.i, (ev, trig))
+    out = []
+    for ev, trig in found:
+        gov = _content_governor(trig, at)
+        if gov is None:
+            out.append((ev, trig))
+            continue
+        text = _np_text(trig.token)
+        if text and text not in gov.objects:
+            gov.objects.append(text)
+    return out
+
+
+def _headline(tok: Token, article: Article) -> Span | None:
+    """The title or title-like line holding this token, if it is one: the article's title, or a short
+    line of its own with no final stop. Headlines compress ("arms deal inches closer") and are not
+    sentences of record. Works by line, since the parser often runs a title into the next paragraph."""
+    text = article.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line:
+        return None
+    title = bool(article.title) and line == (article.title or "").strip()
+    if not title and (line.endswith((".", "!", "?", ":", ";", ",", "\u201d", '"')) or len(line.split()) > 14):
+        return None
+    return tok.doc.char_span(start, end, alignment_mode="contract")
+
+
+def _headline_modality(trig: Trigger, line: Span) -> str | None:
+    """Modality of a nominal event in a headline, or None to drop it. A prospect predicate
+    ("deal nears", "talks on a deal", "deal in the works") makes it planned; a verb of occurrence
+    ("deal signed", "made a trip") keeps it asserted; a bare noun phrase or any other predicate states
+    nothing about whether it happened, and the body (which has provenance) will say it if so."""
+    if trig.head.i != trig.token.i:
+        return "asserted"  # a light verb states the act ("makes trip")
+    lex = lexicon()
+    prospect = lex["prospect_words"]
+    if any(_lemma(t) in prospect or t.lower_ in prospect for t in line if t.i != trig.token.i):
+        return "planned"
+    head = trig.token.head
+    if head.i != trig.token.i and head.pos_ in ("VERB", "AUX") and (
+        _lemma(head) in lex["occurrence_verbs"] or head.tag_ in ("VBD", "VBN")
+    ):
+        return "asserted"
+    return None
+
+
 def _ancestors(tok: Token) -> list[Token]:
     out = []
     while tok.head.i != tok.i:
@@ -991,7 +1088,21 @@ def extract_events(
                 outlets=[article.outlet] if article.outlet else [],
             )
             found.append((ev, trig))
-        for ev, trig in _merge_duplicates(found):
+        if found:
+            kept = []
+            for ev, trig in found:
+                line = _headline(trig.token, article) if trig.noun else None
+                if line is None:
+                    kept.append((ev, trig))
+                    continue
+                head_mod = _headline_modality(trig, line)
+                if head_mod is None:
+                    continue
+                if MODALITY_RANK[head_mod] > MODALITY_RANK[ev.modality]:
+                    ev.modality = head_mod
+                kept.append((ev, trig))
+            found = kept
+        for ev, trig in _merge_duplicates(_fold_content(found)):
             ev.id = f"{article.id}:e{len(events)}"
             events.append(ev)
             by_token[trig.token.i] = ev
