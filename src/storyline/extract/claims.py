@@ -139,31 +139,6 @@ BELIEF = {
     "hope",
     "worry",
 }
-HEDGE_CUES = {
-    "want",
-    "plan",
-    "intend",
-    "seek",
-    "wish",
-    "prefer",
-    "aim",
-    "know",
-    "believe",
-    "think",
-    "suspect",
-    "assess",
-    "estimate",
-    "expect",
-    "suggest",
-    "speculate",
-    "fear",
-    "guess",
-    "doubt",
-    "feel",
-    "predict",
-    "hope",
-    "worry",
-}
 HEDGE_WORDS = {
     "may",
     "might",
@@ -192,6 +167,20 @@ INTENT = {
     "expect",
     "fear",
     "worry",
+}
+# Cues that make a claim a hedge: wants, plans and knowledge (INTENT) and belief or estimate verbs.
+HEDGE_CUES = INTENT | {
+    "assess",
+    "believe",
+    "doubt",
+    "estimate",
+    "feel",
+    "guess",
+    "predict",
+    "speculate",
+    "suggest",
+    "suspect",
+    "think",
 }
 # Speech verbs whose content is a prepositional object ("called for a ceasefire", "talked about X").
 PREP_CUES: dict[str, set[str]] = {
