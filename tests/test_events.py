@@ -423,6 +423,11 @@ def test_speech_and_rejection_need_a_target(text, typ, keep):
     assert bool(found) == keep, _types(_run(text))
 
 
+def _assert_modality(text, typ, modality):
+    ev = _one(_run(text), typ)
+    assert ev.modality == modality, _types(_run(text))
+
+
 @pytest.mark.parametrize(
     "text,typ,modality",
     [
@@ -439,8 +444,7 @@ def test_speech_and_rejection_need_a_target(text, typ, keep):
     ],
 )
 def test_planned_only_with_intent_markers(text, typ, modality):
-    ev = _one(_run(text), typ)
-    assert ev.modality == modality, _types(_run(text))
+    _assert_modality(text, typ, modality)
 
 
 def test_purpose_clause_keeps_the_agent_not_the_instrument():
@@ -463,8 +467,7 @@ def test_purpose_clause_keeps_the_agent_not_the_instrument():
     ],
 )
 def test_negated_only_when_the_trigger_is(text, typ, modality):
-    ev = _one(_run(text), typ)
-    assert ev.modality == modality, _types(_run(text))
+    _assert_modality(text, typ, modality)
 
 
 def test_possessive_pronoun_on_an_object_is_the_clause_subject():
