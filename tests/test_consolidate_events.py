@@ -74,7 +74,7 @@ def test_disagreeing_dates_become_a_conflict_with_cross_source_resolution():
                     date=DateInfo("2024-04-01", "2024-04-30", "month", "in April", "explicit"))  # fmt: skip
     letters_b = _ev("b:e2", "Following Berg's visit, the leaders exchanged letters pledging closer ties.",
                     mode="correspond", actors=["person:kim", "person:lee"], recipients=[],
-                    date=DateInfo(None, None, "after", "Following Berg's visit", "relative", anchor="b:e1"))  # fmt: skip
+                    date=DateInfo(None, None, "unknown", "Following Berg's visit", "relative", anchor="b:e1", relation="after"))  # fmt: skip
     merged = consolidate_events([visit, visit_ref, letters_a, letters_b], [], ARTS)
     letters = next(e for e in merged if e.mode == "correspond")
     assert letters.sources == ["a", "b"]

@@ -13,7 +13,7 @@ from storyline.render.cli import add_parsers
 from storyline.render.export import export
 
 FIXTURE = Path(__file__).parent / "fixtures" / "story_small.json"
-EMPTY = {"schema": "storyline.story/1", "articles": [], "entities": [], "timexes": [], "claims": [],
+EMPTY = {"schema": "storyline.story/2", "articles": [], "entities": [], "timexes": [], "claims": [],
          "events": []}
 
 
@@ -33,7 +33,8 @@ def test_csv_tables(story, tmp_path):
     events = {r["id"]: r for r in _csv(tmp_path / "events.csv")}
     assert len(events) == 8
     v2 = events["V2"]
-    assert (v2["date"], v2["date_precision"], v2["modality"]) == ("before 2022-11-02", "before", "reported")
+    assert (v2["date"], v2["date_precision"], v2["date_relation"], v2["modality"]) == (
+        "on or before 2022-11-02", "day", "before", "reported")
     assert v2["modality_words"] == "Osterlich says; Freedonia denies"
     assert v2["actors"] == "Freedonia" and v2["recipients"] == "Sylvania" and v2["evidence"] == "a2:29-122"
     assert events["V1"]["n_sources"] == "2" and events["V5"]["conflict_fields"] == "date"

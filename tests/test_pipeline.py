@@ -205,3 +205,24 @@ def test_changed_cleaning_rules_reclean_stored_articles(tmp_path, seeds_copy, mo
     r = build([seeds_copy], tmp_path / "o")
     assert r.analysed == 5
     assert all(a["excluded"] == [] for a in _story(tmp_path / "o")["articles"])
+
+
+def test_fingerprint_covers_rules_and_lexicon_not_cli(tmp_path):
+    import shutil
+
+    from storyline.pipeline import ANALYSIS_PARTS, PACKAGE_ROOT, fingerprint
+
+    root = tmp_path / "pkg"
+    shutil.copytree(PACKAGE_ROOT, root, ignore=shutil.ignore_patterns("__pycache__"))
+    base = fingerprint(ANALYSIS_PARTS, root)
+    assert base == fingerprint(ANALYSIS_PARTS)  # a copy of the package has the same fingerprint
+    (root / "time" / "cli.py").write_text("# a new help text\n", encoding="utf-8")
+    (root / "cli.py").write_text("# the top-level CLI\n", encoding="utf-8")
+    (root / "render" / "markdown.py").write_text("# rendering\n", encoding="utf-8")
+    assert fingerprint(ANALYSIS_PARTS, root) == base  # CLI and rendering code are not analysis
+    speech = root / "lexicon" / "speech_verbs.txt"
+    speech.write_text(speech.read_text(encoding="utf-8") + "mutter\n", encoding="utf-8")
+    changed = fingerprint(ANALYSIS_PARTS, root)
+    assert changed != base  # a word list is analysis knowledge
+    (root / "extract" / "plover.py").write_text("# another rule\n", encoding="utf-8")
+    assert fingerprint(ANALYSIS_PARTS, root) != changed  # so is a rule

@@ -73,7 +73,7 @@ def test_type_filter(story, typ, expected):
 def test_show_prints_dated_attributed_entries_with_evidence(story):
     out = show(story, actor="Freedonia", since="2022", until="2022")
     first = out.splitlines()[0]
-    assert first.startswith("before 2022-11-02") and "Osterlich says; Freedonia denies:" in first
+    assert first.startswith("on or before 2022-11-02") and "Osterlich says; Freedonia denies:" in first
     assert "[a2: Wire Service, 2022-11-02] Osterlich said on Wednesday" in out
     assert show(story, actor="Nobody") == "No matching events.\n"
 

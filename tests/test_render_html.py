@@ -20,7 +20,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "story_small.json"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-EMPTY = {"schema": "storyline.story/1", "articles": [], "entities": [], "timexes": [], "claims": [],
+EMPTY = {"schema": "storyline.story/2", "articles": [], "entities": [], "timexes": [], "claims": [],
          "events": []}
 
 
@@ -63,7 +63,7 @@ def test_page_is_self_contained(story, which):
 def test_page_data(story):
     data = page_data(story)
     by_id = {e["id"]: e for e in data["events"]}
-    assert by_id["V2"]["date"] == "before 2022-11-02" and by_id["V2"]["before"] is True
+    assert by_id["V2"]["date"] == "on or before 2022-11-02" and by_id["V2"]["before"] is True
     assert by_id["V3"]["start"] == "2023-07-01" and by_id["V3"]["end"] == "2023-08-01"  # whole month
     assert by_id["V4"]["start"] is None and by_id["V4"]["asserted"] is False
     assert by_id["V2"]["says"] == "Osterlich says; Freedonia denies"

@@ -1,7 +1,8 @@
 """The `storyline` command line.
 
-Exit codes: 0 success; 1 the build finished but some inputs failed (each reported on stderr);
-2 bad usage; 3 nothing could be built (no readable article, or the store is unusable).
+Exit codes: 0 success; 1 the build finished but some inputs failed (an input could not be read, or an
+article's analysis raised; each is named on stderr); 2 bad usage; 3 nothing could be built (no readable
+article, or the store is unusable).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _build_parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", help="files, folders (recursive) or globs")
     b.add_argument("--out", required=True, help="output folder")
     b.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
-    b.add_argument("--workers", type=int, default=1, help="processes for spaCy parsing (default 1)")
+    b.add_argument("--workers", type=int, default=1, help="processes for parsing and extraction (default 1)")
     b.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default 32)")
     b.add_argument("--json", action="store_true", help="print the run summary as JSON, nothing else")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -82,6 +83,8 @@ def _run_build(args: argparse.Namespace) -> int:
         return EXIT_FATAL
     for f in report.failures:
         print(f"error: {f}", file=sys.stderr)
+    for af in report.analysis_failures:
+        print(f"error: {af} (left out of the story; retried by the next build)", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -89,7 +92,8 @@ def _run_build(args: argparse.Namespace) -> int:
         print(
             f"read {report.read} articles ({report.new} new, {report.already_stored} already stored), "
             f"analysed {report.analysed}; {report.excluded_spans} excluded spans, {report.duplicates} duplicates, "
-            f"{len(report.failures)} failed inputs; {report.seconds:.1f}s"
+            f"{len(report.failures)} failed inputs, {len(report.analysis_failures)} failed analyses; "
+            f"{report.seconds:.1f}s"
         )
         print(
             f"story: {c.get('articles', 0)} articles, {c.get('entities', 0)} entities, {c.get('timexes', 0)} "
@@ -103,7 +107,7 @@ def _run_build(args: argparse.Namespace) -> int:
             print(f"wrote {path}")
     if report.counts.get("articles", 0) == 0:
         return EXIT_FATAL
-    return EXIT_INPUT_FAILED if report.failures else EXIT_OK
+    return EXIT_OK if report.ok else EXIT_INPUT_FAILED
 
 
 def main(argv: Sequence[str] | None = None) -> int:

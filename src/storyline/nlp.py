@@ -77,6 +77,10 @@ def weight_hashes() -> dict[str, str]:
 
 
 def pipe(texts: Iterable[str], workers: int = 1, batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts in order with `nlp.pipe`; ``workers > 1`` uses spaCy's multiprocessing."""
+    """Parse texts in order with `nlp.pipe`; ``workers > 1`` uses spaCy's multiprocessing.
+
+    The build does not use ``workers > 1`` here (its pool in analyse.py survives worker deaths);
+    the throughput benchmark does, as the "spaCy alone" baseline.
+    """
     nlp = load()
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=max(1, workers))

@@ -8,6 +8,7 @@ already analysed under the current `PIPELINE_VERSION` and finishes the rest.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import time
@@ -16,33 +17,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import analyse as analysis
 from . import dedup, nlp
 from .assemble import assemble
 from .ingest import read_inputs
 from .ingest.clean import find_exclusions, masked_text
-from .records import SCHEMA_ID, Article, ArticleAnalysis, IngestError, Story, to_dict
+from .records import SCHEMA_ID, AnalysisFailure, Article, ArticleAnalysis, IngestError, Story, to_dict
 from .store import Store
 
+PACKAGE_ROOT = Path(__file__).resolve().parent
+# What an analysis depends on: the cleaning and extraction rules, the parse (loader and model version),
+# the record shapes, the language knowledge (lexicon/) and the gazetteer data (data/).
+ANALYSIS_PARTS = ("ingest/clean.py", "nlp.py", "analyse.py", "records.py", "syntax.py", "dates.py",
+                  "time", "resolve", "extract", "lexicon", "data")  # fmt: skip
+_KNOWLEDGE_SUFFIXES = (".py", ".txt", ".json", ".tsv")
 
-def _fingerprint(*parts: str) -> str:
-    """sha256 over the named modules and folders of the package (their paths and bytes), shortened."""
-    import hashlib
 
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha256()
+def fingerprint(parts: Sequence[str], root: Path = PACKAGE_ROOT, extra: str = "") -> str:
+    """sha256 over the named modules and folders of the package (paths and bytes), shortened.
+
+    Inside folders only rules and data count; command-line modules (``cli.py``) are skipped: their
+    help texts do not change what an analysis contains, so editing them re-analyses nothing.
+    """
+    h = hashlib.sha256(extra.encode())
     for part in parts:
         p = root / part
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix != ".pyc") if p.is_dir() else [p]
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.suffix in _KNOWLEDGE_SUFFIXES and f.name != "cli.py")
+        else:
+            files = [p]
         for f in files:
             h.update(f.relative_to(root).as_posix().encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
-# Stored results are reused only while the code that made them is unchanged, so upgrading storyline (or
-# editing a rule) recomputes them on the next build instead of silently serving stale extractions.
-CLEAN_VERSION = _fingerprint("ingest/clean.py")
-PIPELINE_VERSION = _fingerprint("ingest/clean.py", "nlp.py", "pipeline.py", "time", "resolve", "extract", "data")
+# Stored results are reused only while what made them is unchanged: upgrading storyline or editing a
+# rule or a word list recomputes them on the next build instead of silently serving stale extractions;
+# CLI, rendering and orchestration code does not.
+CLEAN_VERSION = fingerprint(("ingest/clean.py", "lexicon"))
+PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS, extra=f"{nlp.MODEL_PACKAGE}=={nlp.MODEL_VERSION}")
 
 
 @dataclass
@@ -56,38 +70,28 @@ class BuildReport:
     undated: list[str] = field(default_factory=list)
     dated_from_text: list[str] = field(default_factory=list)
     failures: list[IngestError] = field(default_factory=list)
+    # stored articles whose analysis raised: left out of this story, retried by the next build
+    analysis_failures: list[AnalysisFailure] = field(default_factory=list)
     seconds: float = 0.0
     outputs: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
-    # wall seconds per stage: ingest (read + store), dedup, nlp (spaCy), extract, store, assemble, render
+    # wall seconds per stage: ingest (read + store), dedup, analyse (parse + extract, wall), store,
+    # assemble, render; plus nlp and extract: the seconds spent parsing and extracting, summed over workers
     timings: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         d = to_dict(self)
         d["failures"] = [str(f) for f in self.failures]
+        d["analysis_failures"] = [to_dict(f) for f in self.analysis_failures]
         return d
+
+    @property
+    def ok(self) -> bool:
+        """Nothing failed: every input was read and every article analysed."""
+        return not (self.failures or self.analysis_failures)
 
 
 Progress = Callable[[str, int, int], None]
-
-
-def analyse(article: Article, doc: Any) -> ArticleAnalysis:
-    """Run every per-article extractor on one parsed article."""
-    from .extract.claims import extract_claims
-    from .extract.events import extract_events
-    from .resolve.actors import resolve_article
-    from .time import tag
-
-    anchor = dt.date.fromisoformat(article.published) if article.published else None
-    timexes = tag(doc.text, anchor, doc)
-    for t in timexes:
-        t.article = article.id
-    mentions, info = resolve_article(article, doc)
-    claims = extract_claims(article, doc, mentions, timexes)
-    events = extract_events(article, doc, mentions, timexes, claims)
-    return ArticleAnalysis(
-        article=article.id, timexes=timexes, mentions=mentions, entity_info=info, claims=claims, events=events
-    )
 
 
 def _infer_dates(article: Article) -> None:
@@ -109,7 +113,14 @@ def build(
     workers: int = 1,
     batch_size: int = 32,
     progress: Progress | None = None,
+    analyser: analysis.Analyser | None = None,
 ) -> BuildReport:
+    """Build the story of `inputs` into `out_dir`; see the module docstring for durability.
+
+    `analyser` replaces the per-article analysis (default: the real extractors); tests inject faults
+    through it. With workers it must be importable by the worker processes (a module-level function).
+    """
+    analyser = analyser or analysis.extract_all
     t0 = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -170,16 +181,19 @@ def build(
             a.duplicate_of = dup.get(a.id)
 
         lap("dedup")
-        # annotate + extract, only what is not yet analysed
+        # annotate + extract, only what is not yet analysed (failed articles are retried)
         done = store.analysed_ids(PIPELINE_VERSION)
         todo = [a for a in articles if a.id not in done]
         batch: list[ArticleAnalysis] = []
-        texts = (masked_text(a) for a in todo)
-        docs = nlp.pipe(texts, workers=workers, batch_size=batch_size)
-        for i, (a, doc) in enumerate(zip(todo, docs, strict=True)):
-            lap("nlp")
-            batch.append(analyse(a, doc))
-            lap("extract")
+        tasks = ((a, masked_text(a)) for a in todo)
+        work: dict[str, float] = {}
+        outcomes = analysis.run(tasks, workers=workers, batch_size=batch_size, analyser=analyser, timings=work)
+        for i, outcome in enumerate(outcomes):
+            lap("analyse")
+            if isinstance(outcome, AnalysisFailure):
+                report.analysis_failures.append(outcome)
+            else:
+                batch.append(outcome)
             if len(batch) >= batch_size:
                 store.put_analyses(batch, PIPELINE_VERSION)
                 batch = []
@@ -187,8 +201,10 @@ def build(
             if progress:
                 progress("analyse", i + 1, len(todo))
         store.put_analyses(batch, PIPELINE_VERSION)
+        store.add_analysis_failures(run_id, report.analysis_failures)
         lap("store")
-        report.analysed = len(todo)
+        report.analysed = len(todo) - len(report.analysis_failures)
+        tm.update(work)  # parse and extraction seconds, summed over workers
 
         story = assemble(articles, store.analyses(PIPELINE_VERSION))
         lap("assemble")
@@ -206,7 +222,7 @@ def build(
         report.outputs = write_outputs(story, out)
         lap("render")
         report.seconds = round(time.perf_counter() - t0, 3)
-        store.finish_run(run_id, "failed-inputs" if report.failures else "ok", report.to_json())
+        store.finish_run(run_id, "ok" if report.ok else "failed-inputs", report.to_json())
     except BaseException:
         store.finish_run(run_id, "error", {})
         raise

@@ -14,10 +14,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_ID = "storyline.story/1"
+SCHEMA_ID = "storyline.story/2"
 
-# How a publication date was obtained (story.json `published_from`).
-PUBLISHED_FROM = ("manifest", "html", "feed", "url", "text")
 # Reasons a span of an article is excluded from analysis.
 EXCLUSION_REASONS = (
     "caption",
@@ -74,14 +72,18 @@ class Timex:
 
 @dataclass
 class DateInfo:
-    """A resolved date interval and how it was obtained."""
+    """When something happened: an interval, how it stands to it and how it was obtained.
+
+    Built, compared, merged and formatted only by `storyline.dates`, which documents the values.
+    """
 
     first_day: str | None
     last_day: str | None
-    precision: str
+    precision: str  # day, week, month, season, quarter, year, decade, unknown
     text: str | None = None
-    how: str | None = None  # explicit, relative, tense, publication, cross-source
+    how: str | None = None  # explicit, relative, cross-source, tense, publication
     anchor: str | None = None  # for dates relative to another event ("after the visit"): that event's id
+    relation: str = "on"  # on, before, after, during, unknown
 
 
 @dataclass
@@ -196,3 +198,17 @@ class IngestError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.problem}"
+
+
+@dataclass
+class AnalysisFailure:
+    """One stored article whose analysis raised: kept without an analysis, retried by the next build."""
+
+    article: str
+    source: str
+    stage: str  # nlp, time, resolve, claims, events, worker
+    error: str  # exception type name ("WorkerDied" when the worker process died)
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: analysis failed in {self.stage} ({self.error}: {self.message})"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .records import (
+    AnalysisFailure,
     Article,
     ArticleAnalysis,
     Claim,
@@ -71,6 +72,16 @@ MIGRATIONS: list[str] = [
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );
+    """,
+    """
+    CREATE TABLE analysis_failures (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        stage TEXT NOT NULL,
+        error TEXT NOT NULL,
+        message TEXT NOT NULL
+    );
+    CREATE INDEX analysis_failures_article ON analysis_failures(article_id);
     """,
 ]
 
@@ -224,6 +235,21 @@ class Store:
         with self.transaction() as c:
             c.executemany("INSERT INTO failures VALUES (?,?,?,?)", [(run_id, *f) for f in failures])
 
+    def add_analysis_failures(self, run_id: int, failures: Iterable[AnalysisFailure]) -> None:
+        with self.transaction() as c:
+            c.executemany(
+                "INSERT INTO analysis_failures VALUES (?,?,?,?,?)",
+                [(run_id, f.article, f.stage, f.error, f.message) for f in failures],
+            )
+
+    def analysis_failures(self, run_id: int | None = None) -> list[tuple[int, str, str, str, str]]:
+        """(run, article id, stage, error, message) rows, of one run or all, oldest first."""
+        sql = "SELECT run_id, article_id, stage, error, message FROM analysis_failures"
+        args: tuple[Any, ...] = ()
+        if run_id is not None:
+            sql, args = sql + " WHERE run_id=?", (run_id,)
+        return [tuple(r) for r in self.conn.execute(sql + " ORDER BY rowid", args)]  # type: ignore[misc]
+
     def interrupted_runs(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0])
 
@@ -243,7 +269,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
 
 
 def _date(d: dict[str, Any] | None) -> DateInfo | None:
-    return DateInfo(**d) if d else None
+    return DateInfo(**d) if d else None  # the stored form is exactly the record's fields
 
 
 def _evidence(items: list[dict[str, Any]]) -> list[Evidence]:

@@ -14,6 +14,7 @@ import copy
 import re
 from collections import defaultdict
 
+from storyline import dates
 from storyline.records import Article, Claim
 
 _ELISION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|(?:\.\s*){3,}|…")
@@ -76,7 +77,6 @@ def _rank(c: Claim, articles: dict[str, Article]) -> tuple[str, str]:
     return ((art.published if art and art.published else "9999"), c.id)
 
 
-_HOW_RANK = {"explicit": 0, "relative": 1, "cross-source": 2, "tense": 3, "publication": 4, None: 5}
 
 
 def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
@@ -131,7 +131,7 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
             if len(m.content) > len(head.content):
                 head.content = m.content  # the fullest wording of the statement
             if m.said_on and (
-                head.said_on is None or _HOW_RANK.get(m.said_on.how, 5) < _HOW_RANK.get(head.said_on.how, 5)
+                head.said_on is None or dates.rank(m.said_on) < dates.rank(head.said_on)
             ):
                 head.said_on = m.said_on
             if head.stance == "assert" and m.stance != "assert":

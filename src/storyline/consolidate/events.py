@@ -27,52 +27,27 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from storyline import dates, modality
 from storyline.records import Article, Claim, Conflict, DateInfo, Event, Evidence
 from storyline.resolve.actors import ROLE_NOUNS
+from storyline.syntax import UnionFind
 
 SIM_SHARED = 0.55  # cosine needed when actors overlap
 SIM_DISJOINT_RECIPIENTS = 0.75  # ... and when both name recipients but none in common
 WINDOW = 200  # candidate window inside a large block
-HOW_RANK = {"explicit": 0, "relative": 1, "cross-source": 2, "tense": 3, "publication": 4}
-FACTUAL = {"asserted", "reported", "denied"}
-MODALITY_ORDER = ("asserted", "reported", "denied", "planned", "hypothetical", "negated")
-
-
-def _group(modality: str) -> str:
-    return "factual" if modality in FACTUAL else modality
-
-
-def _interval(d: DateInfo | None) -> tuple[str, str] | None:
-    """The date as an inclusive (first, last) ISO interval, open ends as extremes."""
-    if d is None or not (d.first_day or d.last_day):
-        return None
-    return d.first_day or "0001-01-01", d.last_day or "9999-12-31"
-
-
-def _overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    if a is None or b is None:
-        return True
-    return a[0] <= b[1] and b[0] <= a[1]
 
 
 BOUND_GAP_DAYS = 60  # reports dated only by their publication merge within this window
 
 
-def _own(d: DateInfo | None) -> bool:
-    """A date read from a time expression (not a bound from tense, publication or another event)."""
-    return d is not None and d.how in ("explicit", "relative") and d.precision not in ("before", "after", "during")
-
-
 def _hard_date_clash(a: Event, b: Event) -> bool:
     """Both dates read from time expressions and disjoint: different occurrences (two launches)."""
-    if not (_own(a.date) and _own(b.date)):
-        return False
-    return not _overlap(_interval(a.date), _interval(b.date))
+    return dates.clash(a.date, b.date)
 
 
 def _bound_gap(a: Event, b: Event, published: dict[str, str]) -> bool:
     """Neither report has its own date and their articles are far apart in time: keep apart."""
-    if _own(a.date) or _own(b.date):
+    if dates.is_own(a.date) or dates.is_own(b.date):
         return False
     pa = published.get(a.evidence[0].article) if a.evidence else None
     pb = published.get(b.evidence[0].article) if b.evidence else None
@@ -85,27 +60,6 @@ def _bound_gap(a: Event, b: Event, published: dict[str, str]) -> bool:
 def _content(ev: Event) -> str:
     sentence = ev.evidence[0].sentence if ev.evidence else ""
     return f"{ev.summary}. {sentence[:300]}"
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
 
 
 def _blocks(events: list[Event], aff: dict[str, str]) -> dict[tuple[str, str], list[int]]:
@@ -152,7 +106,7 @@ def _same_sentence(a: Event, b: Event) -> bool:
 
 
 def _date_key(ev: Event) -> str:
-    iv = _interval(ev.date)
+    iv = dates.interval(ev.date)
     return iv[0] if iv else "0000"
 
 
@@ -167,7 +121,7 @@ def _candidate_pairs(events: list[Event], aff: dict[str, str]) -> set[tuple[int,
 
 
 def _compatible(a: Event, b: Event, published: dict[str, str]) -> bool:
-    if a.type != b.type or _group(a.modality) != _group(b.modality):
+    if a.type != b.type or modality.group(a.modality) != modality.group(b.modality):
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
@@ -191,9 +145,10 @@ def _cluster(events: list[Event], published: dict[str, str], aff: dict[str, str]
     from storyline.embed import embed
 
     pairs = sorted(_candidate_pairs(events, aff))
-    uf = _UnionFind(len(events))
+    uf = UnionFind(range(len(events)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}  # root -> its events
     if not pairs:
-        return list(uf.members.values())
+        return list(members.values())
     needed = sorted({i for p in pairs for i in p})
     vecs = embed([_content(events[i]) for i in needed])
     row = {i: r for r, i in enumerate(needed)}
@@ -209,17 +164,19 @@ def _cluster(events: list[Event], published: dict[str, str], aff: dict[str, str]
         if sim >= need:
             scored.append((sim, i, j))
     for _sim, i, j in sorted(scored, reverse=True):
-        ri, rj = uf.find(i), uf.find(j)
+        ri, rj = uf[i], uf[j]
         if ri == rj:
             continue
         # every cross pair must stay compatible (no two explicit, disjoint dates in one event)
         if all(
             _compatible(events[x], events[y], published) and not _same_sentence(events[x], events[y])
-            for x in uf.members[ri]
-            for y in uf.members[rj]
+            for x in members[ri]
+            for y in members[rj]
         ):
             uf.union(ri, rj)
-    return sorted(uf.members.values(), key=min)
+            root = uf[ri]
+            members[root].extend(members.pop(rj if root == ri else ri))
+    return sorted(members.values(), key=min)
 
 
 def _ranked(values: Iterable[str]) -> list[str]:
@@ -248,28 +205,14 @@ def _best_member(members: list[Event]) -> Event | None:
 
 
 def _best_date(members: list[Event]) -> DateInfo | None:
-    dated = [e.date for e in members if e.date is not None and (e.date.first_day or e.date.last_day)]
-    if not dated:
-        undated = [e.date for e in members if e.date is not None]
-        return undated[0] if undated else None
-
-    def width(d: DateInfo) -> int:
-        iv = _interval(d)
-        assert iv is not None
-        try:
-            return (dt.date.fromisoformat(iv[1]) - dt.date.fromisoformat(iv[0])).days
-        except ValueError:
-            return 10**7
-
-    best = min(dated, key=lambda d: (HOW_RANK.get(d.how or "", 9), width(d)))
-    return DateInfo(best.first_day, best.last_day, best.precision, best.text, best.how, best.anchor)
+    return dates.best(e.date for e in members)
 
 
 def _date_conflict(members: list[Event]) -> Conflict | None:
     """Disagreeing dates among reports with their own (not publication-bound) date."""
     own = [e for e in members if e.date is not None and e.date.how in ("explicit", "relative", "cross-source")]
-    own = [e for e in own if _interval(e.date) is not None]
-    clash = any(not _overlap(_interval(a.date), _interval(b.date)) for a in own for b in own if a is not b)
+    own = [e for e in own if dates.interval(e.date) is not None]
+    clash = any(not dates.overlap(dates.interval(a.date), dates.interval(b.date)) for a in own for b in own if a is not b)
     if not clash:
         return None
     values = []
@@ -290,7 +233,7 @@ def _date_conflict(members: list[Event]) -> Conflict | None:
     return Conflict("date", values, evidence)
 
 
-def _resolve_anchors(events: list[Event], cluster_of: dict[str, int], dates: dict[int, Event | None],
+def _resolve_anchors(events: list[Event], cluster_of: dict[str, int], leaders: dict[int, Event | None],
                      articles: dict[str, Article]) -> bool:
     """Fill "after/before <event>" dates from the anchor's consolidated date. True if any changed."""
     changed = False
@@ -298,30 +241,24 @@ def _resolve_anchors(events: list[Event], cluster_of: dict[str, int], dates: dic
         d = ev.date
         if d is None or d.anchor is None or d.anchor not in cluster_of:
             continue
-        leader = dates.get(cluster_of[d.anchor])
+        leader = leaders.get(cluster_of[d.anchor])
         anchor_date = leader.date if leader is not None else None
         if anchor_date is None or anchor_date.how not in ("explicit", "relative", "cross-source"):
             continue
         art = articles.get(ev.evidence[0].article) if ev.evidence else None
         published = art.published if art else None
-        first, last = d.first_day, d.last_day
-        if d.precision == "after" and anchor_date.first_day:
-            first, last = anchor_date.first_day, published or d.last_day
-        elif d.precision == "before" and anchor_date.last_day:
-            first, last = None, anchor_date.last_day
-        elif d.precision == "during":
-            first, last = anchor_date.first_day, anchor_date.last_day
-        if (first, last) != (d.first_day, d.last_day):
-            assert leader is not None
-            same = bool(leader.evidence and ev.evidence and leader.evidence[0].article == ev.evidence[0].article)
-            how = "relative" if same and anchor_date.how in ("explicit", "relative") else "cross-source"
-            ev.date = DateInfo(first, last, d.precision, d.text, how, d.anchor)
+        assert leader is not None
+        same = bool(leader.evidence and ev.evidence and leader.evidence[0].article == ev.evidence[0].article)
+        how = "relative" if same and anchor_date.how in dates.OWN_HOWS else "cross-source"
+        resolved = dates.resolve_relative(d, anchor_date, published, how)
+        if resolved is not None:
+            ev.date = resolved
             changed = True
     return changed
 
 
 def _merge(members: list[Event], articles: dict[str, Article]) -> Event:
-    order = sorted(members, key=lambda e: (MODALITY_ORDER.index(e.modality) if e.modality in MODALITY_ORDER else 9,
+    order = sorted(members, key=lambda e: (modality.rank(e.modality),
                                            -len(e.actors) - len(e.recipients) - len(e.objects), e.id))
     rep = order[0]
     modes = [e.mode for e in members if e.mode]
@@ -337,7 +274,7 @@ def _merge(members: list[Event], articles: dict[str, Article]) -> Event:
     ))  # fmt: skip
     if not outlets:
         outlets = list(dict.fromkeys(o for e in members for o in e.outlets))
-    modality = min((e.modality for e in members), key=lambda m: MODALITY_ORDER.index(m) if m in MODALITY_ORDER else 9)
+    factuality = modality.nearest(e.modality for e in members)
     evidence = [ev for e in sorted(members, key=lambda e: e.id) for ev in e.evidence]
     conflicts = [c for e in members for c in e.conflicts]
     date_conflict = _date_conflict(members)
@@ -352,7 +289,7 @@ def _merge(members: list[Event], articles: dict[str, Article]) -> Event:
         objects=objects,
         location=Counter(locations).most_common(1)[0][0] if locations else None,
         date=_best_date(members),
-        modality=modality,
+        modality=factuality,
         summary=rep.summary,
         evidence=evidence,
         claims=list(dict.fromkeys(c for e in members for c in e.claims)),
@@ -401,8 +338,8 @@ def consolidate_events(
     clusters = _cluster(events, published, affiliation or {})
     cluster_of = {events[i].id: n for n, members in enumerate(clusters) for i in members}
     for _ in range(3):  # anchors can chain: resolve until stable
-        dates = {n: _best_member([events[i] for i in members]) for n, members in enumerate(clusters)}
-        if not _resolve_anchors(events, cluster_of, dates, articles):
+        leaders = {n: _best_member([events[i] for i in members]) for n, members in enumerate(clusters)}
+        if not _resolve_anchors(events, cluster_of, leaders, articles):
             break
     merged = [_merge([events[i] for i in members], articles) for members in clusters]
     # anchors in the output point at merged ids

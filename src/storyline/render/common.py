@@ -5,19 +5,16 @@ Every renderer reads the story in its story.json form (a plain dict), so these h
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-# Modalities that are not facts of the story: kept out of the main timeline (or marked) by renderers.
-NOT_ASSERTED = ("hypothetical", "negated")
+from storyline import dates
+
 STANCE_WORDS = {"assert": "says", "deny": "denies", "hedge": "suggests"}
 STANCE_WORDS_PLURAL = {"assert": "say", "deny": "deny", "hedge": "suggest"}
-_SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
-            6: "summer", 7: "summer", 8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}
 
 
 def load_story(path: Path) -> dict[str, Any]:
@@ -28,69 +25,6 @@ def load_story(path: Path) -> dict[str, Any]:
     with p.open(encoding="utf-8") as f:
         story: dict[str, Any] = json.load(f)
     return story
-
-
-def _day(s: str | None) -> dt.date | None:
-    if not s:
-        return None
-    try:
-        return dt.date.fromisoformat(s[:10])
-    except ValueError:
-        return None
-
-
-def format_date(date: dict[str, Any] | None) -> str:
-    """A date at its own precision ("2023-07", "2023-W30", "before 2022-11-02"); never more precise."""
-    if not date:
-        return "undated"
-    first, last = date.get("first_day"), date.get("last_day")
-    prec = date.get("precision") or "unknown"
-    if not first and not last:
-        # unresolved (e.g. relative to an event with no date): show the words, never a guessed day
-        text = one_line(str(date.get("text") or ""))
-        return f"undated (\u201c{text}\u201d)" if text else "undated"
-    if not first or prec == "before":
-        return f"before {last}" if last else "undated"
-    if prec == "after":
-        return f"after {first}" + (f", by {last}" if last and last != first else "")
-    d = _day(first)
-    if d is None:
-        return str(first)
-    if prec == "day":
-        return d.isoformat()
-    if prec == "week":
-        year, week, _ = d.isocalendar()
-        return f"{year}-W{week:02d}"
-    if prec == "month":
-        return d.isoformat()[:7]
-    if prec == "quarter":
-        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
-    if prec == "season":
-        return f"{_SEASONS[d.month]} {d.year}"
-    if prec == "year":
-        return str(d.year)
-    if prec == "decade":
-        return f"{d.year // 10 * 10}s"
-    if last and last != first:
-        return f"{first} to {last}"
-    return d.isoformat()
-
-
-def date_sort_key(date: dict[str, Any] | None) -> tuple[int, str, str]:
-    """Sort by earliest possible day; "before X" sorts at X; undated last."""
-    if not date:
-        return (1, "", "")
-    first, last = date.get("first_day") or "", date.get("last_day") or ""
-    if not first and not last:
-        return (1, "", "")
-    return (0, first or last, last)
-
-
-def date_interval(date: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    """(first_day, last_day) with None for an open end; "before X" is open at the start."""
-    if not date:
-        return (None, None)
-    return (date.get("first_day") or None, date.get("last_day") or date.get("first_day") or None)
 
 
 def entity_names(story: dict[str, Any]) -> dict[str, str]:
@@ -240,4 +174,4 @@ def main_actors(story: dict[str, Any], n: int = 5) -> list[str]:
 
 
 def sorted_events(story: dict[str, Any]) -> list[dict[str, Any]]:
-    return sorted(story.get("events") or [], key=lambda e: (date_sort_key(e.get("date")), e.get("id", "")))
+    return sorted(story.get("events") or [], key=lambda e: (dates.sort_key(e.get("date")), e.get("id", "")))

@@ -12,11 +12,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from storyline import dates
+from storyline.modality import NOT_ASSERTED
 from storyline.render.common import (
-    NOT_ASSERTED,
     by_id,
     entity_names,
-    format_date,
     involved,
     modality_phrase,
     name_of,
@@ -25,7 +25,6 @@ from storyline.render.common import (
 )
 
 FORMATS = ("csv", "parquet", "graphml")
-TABLES = ("events", "claims", "actors", "network_edges")
 
 
 def _ev_refs(evs: list[dict[str, Any]] | None) -> list[str]:
@@ -35,10 +34,11 @@ def _ev_refs(evs: list[dict[str, Any]] | None) -> list[str]:
 def _date_cols(prefix: str, d: dict[str, Any] | None) -> dict[str, Any]:
     d = d or {}
     return {
-        f"{prefix}": format_date(d) if d else "",
+        f"{prefix}": dates.format(d) if d else "",
         f"{prefix}_first_day": d.get("first_day"),
         f"{prefix}_last_day": d.get("last_day"),
         f"{prefix}_precision": d.get("precision"),
+        f"{prefix}_relation": d.get("relation"),
         f"{prefix}_text": d.get("text"),
         f"{prefix}_how": d.get("how"),
     }

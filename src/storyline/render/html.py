@@ -14,12 +14,12 @@ import json
 from importlib import resources
 from typing import Any
 
+from storyline import dates
+from storyline.modality import NOT_ASSERTED
 from storyline.render.common import (
-    NOT_ASSERTED,
     Citations,
     by_id,
     entity_names,
-    format_date,
     involved,
     main_actors,
     modality_phrase,
@@ -62,7 +62,7 @@ def _placement(date: dict[str, Any] | None) -> dict[str, Any]:
         for day in (first, last):
             if day:
                 dt.date.fromisoformat(str(day)[:10])  # a malformed day must not break the page
-        if not first:  # "before X": a point at X, drawn as such
+        if not first or date.get("relation") == "before":  # "on or before X": a point at X, drawn as such
             return {"start": str(last)[:10], "end": None, "before": True}
         last = last or first
         if last[:10] == first[:10]:
@@ -94,7 +94,7 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
             for v in c.get("values") or []:
                 if isinstance(v, dict) and ("first_day" in v or "last_day" in v):
                     has_days = v.get("first_day") or v.get("last_day")
-                    vals.append(format_date(v) + (f" (\u201c{one_line(v['text'])}\u201d)"
+                    vals.append(dates.format(v) + (f" (\u201c{one_line(v['text'])}\u201d)"
                                                   if v.get("text") and has_days else ""))
                 else:
                     vals.append(one_line(str(v)))
@@ -102,7 +102,7 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
                               "cites": [cit.cite(x) for x in c.get("evidence") or []]})
         events.append({
             "id": e["id"],
-            "date": format_date(e.get("date")),
+            "date": dates.format(e.get("date")),
             "date_text": one_line((e.get("date") or {}).get("text") or ""),
             "date_how": (e.get("date") or {}).get("how") or "",
             **_placement(e.get("date")),

@@ -11,14 +11,13 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from storyline import dates
+from storyline.modality import NOT_ASSERTED
 from storyline.render.common import (
-    NOT_ASSERTED,
     Citations,
     by_id,
     canonical_article,
-    date_sort_key,
     entity_names,
-    format_date,
     involved,
     main_actors,
     modality_phrase,
@@ -61,7 +60,7 @@ def _overview(story: dict[str, Any], names: dict[str, str], escape: Callable[[An
     arts = story.get("articles") or []
     originals = [a for a in arts if not a.get("duplicate_of")]
     outlets = sorted({a["outlet"] for a in arts if a.get("outlet")})
-    dates = sorted(a["published"] for a in arts if a.get("published"))
+    pub_days = sorted(a["published"] for a in arts if a.get("published"))
     undated = sum(1 for a in arts if not a.get("published"))
     s = f"This brief covers {_plural(len(arts), 'article')}"
     if len(originals) != len(arts):
@@ -74,8 +73,8 @@ def _overview(story: dict[str, Any], names: dict[str, str], escape: Callable[[An
             s += f" (and {unnamed} with no outlet named)"
     else:
         s += " (no outlet named)"
-    if dates:
-        s += f", published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
+    if pub_days:
+        s += f", published {pub_days[0]}" + (f" to {pub_days[-1]}" if pub_days[-1] != pub_days[0] else "")
     if undated:
         s += f" ({undated} with no known publication date)"
     s += "."
@@ -83,7 +82,7 @@ def _overview(story: dict[str, Any], names: dict[str, str], escape: Callable[[An
     claims = story.get("claims") or []
     if events or claims:
         s += f" It records {_plural(len(events), 'event')} and {_plural(len(claims), 'claim')}"
-        keys = [date_sort_key(e.get("date")) for e in events if e.get("date")]
+        keys = [dates.sort_key(e.get("date")) for e in events if e.get("date")]
         days = sorted(d for k in keys if k[0] == 0 for d in (k[1], k[2]) if d)
         if days:
             s += f", dated from {days[0]} to {days[-1]}"
@@ -104,7 +103,7 @@ def _timeline_line(e: dict[str, Any], claims: dict[str, Any], names: dict[str, s
     phrase = modality_phrase(e, claims, names)
     what = esc(e.get("summary") or _label(e))
     n = source_count(e, articles)
-    line = f"- **{esc(format_date(e.get('date')))}**: "
+    line = f"- **{esc(dates.format(e.get('date')))}**: "
     line += f"{esc(phrase)}: {what}" if phrase else what
     line += f" *({_label(e)}; {_plural(n, 'source')})*"
     if e.get("conflicts"):
@@ -164,11 +163,11 @@ def render_brief(story: dict[str, Any]) -> str:
             groups.setdefault(speaker_name(c, names), []).append(c)
         for sp in sorted(groups, key=lambda s: (-len(groups[s]), s)):
             out += [f"### {esc(sp)}", ""]
-            for c in sorted(groups[sp], key=lambda c: (date_sort_key(c.get("said_on")), c["id"])):
+            for c in sorted(groups[sp], key=lambda c: (dates.sort_key(c.get("said_on")), c["id"])):
                 stance = c.get("stance") or "assert"
                 line = f"- {c['id']} {_STANCE.get(stance, stance)}: \u201c{esc(c.get('content'))}\u201d"
                 if c.get("said_on"):
-                    line += f", said {esc(format_date(c['said_on']))}"
+                    line += f", said {esc(dates.format(c['said_on']))}"
                 others = [claims[o] for o in c.get("conflicts_with") or [] if o in claims]
                 if others:
                     line += "; contradicted by " + ", ".join(
@@ -199,7 +198,7 @@ def render_brief(story: dict[str, Any]) -> str:
             if o not in claims or pair in done:
                 continue
             done.add(pair)
-            a, b = sorted((c, claims[o]), key=lambda x: date_sort_key(x.get("said_on")))
+            a, b = sorted((c, claims[o]), key=lambda x: dates.sort_key(x.get("said_on")))
             conflict_lines.append(
                 f"- {esc(speaker_name(a, names))} {_STANCE.get(a.get('stance', ''), 'says')} "
                 f"\u201c{esc(a.get('content'))}\u201d {_cites(a.get('evidence') or [], cit)} but "
@@ -253,7 +252,7 @@ def link(url: str) -> str:
 
 def _value(v: Any) -> str:
     if isinstance(v, dict) and ("first_day" in v or "last_day" in v):
-        s = esc(format_date(v))
+        s = esc(dates.format(v))
         if v.get("text") and (v.get("first_day") or v.get("last_day")):
             s += f" (\u201c{esc(v['text'])}\u201d)"
         return s

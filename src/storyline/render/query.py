@@ -7,12 +7,11 @@ import datetime as dt
 import re
 from typing import Any
 
+from storyline import dates
 from storyline.render.common import (
     by_id,
-    date_interval,
     entity_names,
     evidence_sentence,
-    format_date,
     involved,
     modality_phrase,
     one_line,
@@ -77,7 +76,7 @@ def select_events(story: dict[str, Any], actor: str | None = None, since: str | 
                 f"{e.get('type')}/{e.get('mode')}".casefold()}:
             continue
         if lo or hi:
-            first, last = date_interval(e.get("date"))
+            first, last = dates.span(e.get("date"))
             if first is None and last is None:
                 continue
             if lo and last is not None and last < lo:
@@ -102,7 +101,7 @@ def show(story: dict[str, Any], actor: str | None = None, since: str | None = No
         phrase = modality_phrase(e, claims, names)
         label = e.get("type", "") + (f"/{e['mode']}" if e.get("mode") else "")
         n = source_count(e, articles)
-        head = f"{format_date(e.get('date')):<18} {label:<18} "
+        head = f"{dates.format(e.get('date')):<18} {label:<18} "
         head += f"{phrase}: " if phrase else ""
         head += one_line(e.get("summary") or "") + f"  ({n} source{'s' if n != 1 else ''})"
         lines.append(head)
