@@ -14,39 +14,12 @@ import copy
 import re
 from collections import defaultdict
 
-from storyline import dates
+from storyline import dates, lexicon
 from storyline.records import Article, Claim
 
 _ELISION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|(?:\.\s*){3,}|…")
 _NONWORD = re.compile(r"[^\w\s]")
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "in",
-    "on",
-    "that",
-    "is",
-    "it",
-    "for",
-    "with",
-    "as",
-    "be",
-    "by",
-    "this",
-    "are",
-    "was",
-    "at",
-    "or",
-    "from",
-    "has",
-    "have",
-    "will",
-    "would",
-}
+_STOP = lexicon.words("claim_match_stop_words")
 MERGE_JACCARD = 0.85
 RELATED_JACCARD = 0.35
 
