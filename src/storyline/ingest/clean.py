@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline import lexicon
 from storyline.records import Article, ExcludedSpan
 
 # Longest line any furniture rule will touch; body paragraphs are usually longer.
@@ -26,68 +27,27 @@ _QUOTES = re.compile(r"[\"“”«»„]")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 
 # --- boilerplate: whole short lines ------------------------------------------------------------
-_SHARE_WORD = r"(?:share|tweet|facebook|twitter|x|email|e-mail|print|whatsapp|linkedin|reddit|pinterest|telegram|copy link|flipboard|messenger)"
-_BOILERPLATE_FULL = [
-    r"leave a (?:comment|reply)",
-    r"(?:post a |add a |write a )?comments?",
-    r"\d+\s+comments?",
-    r"(?:show|view|hide|load|see|read) (?:all |the |more )?(?:\d+ )?comments",
-    r"comments? (?:are )?(?:closed|disabled)",
-    r"join the (?:conversation|discussion)",
-    r"scroll to (?:top|bottom)",
-    r"back to top",
-    r"advertisement|advertising|sponsored(?: content)?|ad",
-    r"(?:story|article|text) continues below(?: (?:this )?(?:advertisement|ad))?",
-    r"skip (?:to )?(?:main )?(?:content|advertisement)",
-    r"recommended(?: for you| stories| articles)?|trending(?: now| stories)?|most (?:read|popular|viewed)",
-    r"(?:related|more) (?:articles|stories|coverage|content|news)",
-    r"post navigation|(?:previous|next) (?:article|post|story)",
-    r"(?:listen to (?:this )?(?:article|story))(?:\s*\d+\s*min(?:utes?)?)?",
-    r"\d+\s*min(?:ute)?s? read",
-    r"all rights reserved\.?",
-    r"privacy policy|terms (?:of (?:use|service))|terms and conditions|cookie (?:policy|settings|preferences)",
-    r"accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences|consent)",
-    r"subscribe(?: now| today| here)?",
-    r"sign in|log in|register|create (?:an |a free )?account",
-    rf"{_SHARE_WORD}(?:\s*[|/·,•]?\s*{_SHARE_WORD})*",
-    r"share (?:this|the) (?:article|story|post|page|video)",
-]
-_BOILERPLATE_PREFIX = [
-    r"your email address will not be published",
-    r"required fields are marked",
-    r"read (?:the )?(?:full|original|complete|entire) (?:report|story|article|interview|statement)\b",
-    r"(?:read|see) more\s*(?::|at\b|on\b|here\b|about\b)",
-    r"related\s*:",
-    r"also read\s*:|read also\s*:|more on this\s*:|more\s*:",
-    r"continue reading\b",
-    r"click here\b",
-    r"sign up (?:for|to)\b.*\b(?:newsletter|updates|alerts|emails?)\b",
-    r"(?:subscribe|sign up) to (?:our|the)\b",
-    r"get (?:our|the) .*\bnewsletter\b",
-    r"follow us on\b",
-    r"share (?:this|the) (?:article|story|post|page)\b",
-    r"share (?:on|via) " + _SHARE_WORD,
-    r"copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4}",
-    r"(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b",
-    r"by (?:using|continuing to use) (?:this|our) (?:web)?site\b",
-    r"this (?:article|story|post) (?:was|has been) (?:originally |first )?(?:published|updated|corrected|amended)\b",
-    r"(?:this|the) (?:article|story) (?:first|originally) appeared\b",
-    r"(?:have a|got a) (?:news )?tip\b",
-    r"(?:we|you) may (?:earn|receive) (?:a )?(?:commission|compensation)\b",
-]
+# The phrases and fragments live in lexicon/boilerplate_*.txt; the shapes that combine them stay here.
+
+
+def _alternation(name: str, *, phrases: bool = False) -> str:
+    """The entries of a lexicon file as one regex alternation (longest first, so the text is stable).
+
+    Fragment files hold regular expressions; phrase files hold literal words and are escaped.
+    """
+    entries = sorted(lexicon.words(name), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) if phrases else w for w in entries) + ")"
+
+
+_SHARE_WORD = _alternation("boilerplate_share_words", phrases=True)
+_BOILERPLATE_FULL = [_alternation("boilerplate_full"), rf"{_SHARE_WORD}(?:\s*[|/·,•]?\s*{_SHARE_WORD})*"]
+_BOILERPLATE_PREFIX = [_alternation("boilerplate_prefix"), r"share (?:on|via) " + _SHARE_WORD]
 _BOILERPLATE_FULL_RE = re.compile(r"(?:" + "|".join(_BOILERPLATE_FULL) + r")[\s.:!*]*", re.I)
 _BOILERPLATE_PREFIX_RE = re.compile(r"(?:" + "|".join(_BOILERPLATE_PREFIX) + r")", re.I)
 
 # --- photo credits -------------------------------------------------------------------------
-_AGENCY = (
-    r"(?:getty images|afp|ap|associated press|reuters|epa(?:-efe)?|efe|xinhua|anadolu|tass|sputnik|yonhap|"
-    r"kcna|bloomberg|shutterstock|alamy|pa(?: wire| images)?|ansa|dpa|upi|nurphoto|sopa images|zuma(?: press)?|"
-    r"imago|pool|handout|file)"
-)
-_PHOTO_WORD = (
-    r"(?:(?:pool |file |ap |afp |reuters )?(?:(?:photo|image|picture|video) credits?|photo(?:graph)?s?|images?|"
-    r"pictures?|illustrations?|video|credits?))"
-)
+_AGENCY = _alternation("boilerplate_agencies")
+_PHOTO_WORD = rf"(?:(?:{_alternation('boilerplate_photo_sources', phrases=True)} )?{_alternation('boilerplate_photo_words')})"
 # A whole line that is a credit: "(Susan Walsh / Associated Press)", "Photo: Reuters", "AP Photo/Evan Vucci".
 _CREDIT_PAREN_RE = re.compile(r"\(([^()]{3,90})\)\s*")
 _CREDIT_LINE_RE = re.compile(
@@ -110,37 +70,32 @@ _CREDIT_TAIL_RES = [
 ]
 # Caption cues: positional notes in parentheses, AP/Reuters "FILE -" captions. Single letters such as
 # "(R)" are left out: in politics copy they are party labels, not positions in a picture.
-_POSITION_RE = re.compile(
-    r"\((?:left|right|centre|center|top|bottom|front|back|pictured|l-r|r-l|left to right|"
-    r"(?:second |third )?from (?:left|right)|in (?:red|blue|black|white))\)",
-    re.I,
-)
+_POSITION_RE = re.compile(r"\(" + _alternation("boilerplate_caption_positions") + r"\)", re.I)
 _FILE_CAPTION_RE = re.compile(r"^(?:file(?: photo)?\s*[-–—:]|in this (?:file )?(?:photo|image|picture)\b)", re.I)
+
+# --- calendar words (date lines, bylines) --------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 
 # --- bylines -------------------------------------------------------------------------------
 _NAME = r"[A-Z][\w.'’-]*"
+_PARTICLE = _alternation("byline_name_particles", phrases=True)
 _BYLINE_RE = re.compile(
-    rf"(?i:by)\s+{_NAME}(?:\s+(?:{_NAME}|de|da|van|von|der|bin|al|la|le))*"
-    rf"(?:\s*(?:,|and|&|\||/|-|–|—|for|in)\s*(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|de|da|van|von|der|bin|al|of|the))*)*"
+    rf"(?i:by)\s+{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE}))*"
+    rf"(?:\s*(?:,|and|&|\||/|-|–|—|for|in)\s*(?:the\s+)?{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE}|of|the))*)*"
     r"\s*[.,]?",
 )
 _REPORTING_RE = re.compile(
     r"(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|contributing|research)(?: by)?\b.{0,200}\)?)",
     re.I,
 )
-_NOT_NAMES = re.compile(
-    r"^by\s+(?:the|a|an|this|that|then|now|late|early|mid|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|noon|midnight|contrast|comparison|law|far)\b",
-    re.I,
-)
+# "By the time ...", "by March": prose, not a byline (the month names come from the date grammar).
+_NOT_NAMES = re.compile(rf"^by\s+(?:{_alternation('byline_not_names', phrases=True)}|{_MONTH})\b", re.I)
 
 # --- dates ---------------------------------------------------------------------------------
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _DATE = (
     rf"(?:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}})"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}/\d{2}/\d{2})"

@@ -23,6 +23,7 @@ from trafilatura.utils import load_html
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from storyline import lexicon
 from storyline.ingest.clean import find_exclusions, is_date_line, masked_text
 from storyline.ingest.dates import html_metadata_date, normalize_date, url_date
 from storyline.ingest.decode import DecodeError, decode_bytes, looks_binary, read_limited, too_large_message
@@ -30,12 +31,9 @@ from storyline.records import Article, IngestError
 
 Result = Article | IngestError
 
-# A small closed-class list: function words are frequent in any English text, whatever the topic.
-_EN_STOPWORDS = frozenset(
-    "the of and to a in that is was for on with as by at from it its his her their they he she we this "
-    "be are were been has have had not but or an which who will would said says also after than more "
-    "about into over there what when can could should may".split()
-)
+# A small closed-class list (lexicon/stop_words.txt): function words are frequent in any English text,
+# whatever the topic.
+_EN_STOPWORDS = lexicon.words("stop_words")
 _WORD = re.compile(r"[A-Za-z’']+")
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "tr", "section",
                "article", "pre", "ul", "ol", "table", "header", "footer")

@@ -14,10 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pycountry
 
-# Kinds of gazetteer entries; capitals can also be plain locations (see actors.py).
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Kinds of gazetteer entries; capitals can also be plain locations (see places.py).
 COUNTRY, CAPITAL, SEAT, DEMONYM, ORG = "country", "capital", "seat", "demonym", "org"
 
 
@@ -132,3 +136,34 @@ def load_gazetteer() -> Gazetteer:
             if not demonym.endswith(("ese", "ish", "ch", "s", "i")):
                 gaz.add(demonym + "s", country(iso, DEMONYM))
     return gaz
+
+
+def scan(doc: Doc) -> list[tuple[Span, GazEntry]]:
+    """Longest token-aligned gazetteer matches, left to right, without overlaps.
+
+    Works on plain offsets (spaCy Token objects are costly to create) and tries only tokens whose
+    first three characters begin some gazetteer entry.
+    """
+    gaz = load_gazetteer()
+    text = doc.text
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    out: list[tuple[Span, GazEntry]] = []
+    i, n = 0, len(starts)
+    while i < n:
+        maxw = gaz.prefixes.get(text[starts[i] : starts[i] + 3], 0)
+        if not maxw:
+            i += 1
+            continue
+        found = 0
+        for k in range(min(maxw, n - i), 0, -1):
+            surface = text[starts[i] : ends[i + k - 1]]
+            if "\n" in surface:
+                continue
+            hit = gaz.entries.get(norm_surface(surface))
+            if hit is not None:
+                out.append((doc[i : i + k], hit))
+                found = k
+                break
+        i += found or 1
+    return out

@@ -15,8 +15,8 @@ from warcio.warcwriter import WARCWriter
 from storyline.ingest import masked_text, read_inputs
 from storyline.records import Article, IngestError
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SEEDS = Path(os.environ.get("STORYLINE_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"))
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+SEEDS = Path(os.environ.get("STORYLINE_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"))
 BODY = (
     "The regional council voted on Tuesday to close the old bridge after engineers found cracks in two "
     "of its supports, officials said, and traffic will be diverted for at least a month."
