@@ -1,0 +1,170 @@
+"""What was claimed: a cue's content spans from the parse, extended where the parser split them,
+kept in the cue's paragraph, and classed by how much of it is quoted."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from storyline.syntax import lemma
+
+from .draft import WORD, Draft, Spans, covered, crosses_paragraph, paragraph_of, span_of, subtree_span
+from .vocab import (
+    ADDRESSEE_CUES,
+    CUES,
+    EXTENSION_STOPS,
+    INTENT,
+    LIGHT_VERBS,
+    OBJECT_CUES,
+    PREP_CUES,
+    SETTING_PREPS,
+    STATEMENT_NOUNS,
+)
+
+Content = tuple[Spans, Token | None]
+# Dependency labels of a cue's children that may continue its content, and that may hold it.
+EXTEND_DEPS = {"prep", "oprd", "conj", "advcl", "npadvmod", "dobj", "xcomp", "ccomp"}
+OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "dative", "attr", "acomp")
+# "told reporters in a statement" / "with": addressee and setting, not content.
+OBJECT_SETTING = SETTING_PREPS | {"with"}
+NOTHING: Content = ([], None)
+
+
+def _one(sp: tuple[int, int] | None, root: Token | None) -> Content:
+    return ([sp] if sp else []), root
+
+
+def content_from_cue(v: Token) -> Content:
+    """Content spans of a cue verb from the parse, and the content's root token: its clause, its
+    prepositional object ("called for X"), its infinitive (wants), the clause it interrupts
+    ("X, he said, Y"), or its object and complements."""
+    cue = lemma(v)
+    if cue in LIGHT_VERBS:
+        return _light_verb_content(v)
+    kids = list(v.children)
+    comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return _one(subtree_span(comp), comp)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in PREP_CUES.get(cue, ()) and v.i < c.i <= v.i + 3:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _one(subtree_span(pobj), c)
+    if cue in INTENT:
+        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > v.i), None)
+        if xcomp is not None:
+            return _one(subtree_span(xcomp), xcomp)
+    if v.dep_ == "parataxis" and v.head.pos_ in ("VERB", "AUX"):
+        return _one(subtree_span(v.head, {t.i for t in v.subtree}), v.head)
+    if cue in OBJECT_CUES:
+        return _object_content(v, cue)
+    return NOTHING
+
+
+def _object_content(v: Token, cue: str) -> Content:
+    """Objects and complements after the cue ("accused X of Y", "urged X to"), less its setting; the
+    root is the clause if any ("asked the campaign to stop"), else the object."""
+    parts = [c for c in v.children if c.i > v.i and c.dep_ in OBJECT_DEPS]
+    parts = [c for c in parts if not (c.dep_ == "prep" and c.lower_ in OBJECT_SETTING)]
+    if cue in ADDRESSEE_CUES and all(c.dep_ in ("dobj", "dative") for c in parts):
+        return NOTHING
+    if not parts:
+        return NOTHING
+    sp = span_of([t for c in parts for t in c.subtree])
+    root = next((c for c in parts if c.dep_ == "xcomp"), None) or next(
+        (c for c in parts if c.dep_ == "dobj"), parts[0]
+    )
+    return _one(sp, root)
+
+
+def _light_verb_content(v: Token) -> Content:
+    """Content of a light-verb cue: "made it clear that X", "made the case for X", "made no mention
+    of X", "offered his assessment of X"; nothing when the object is not a statement noun."""
+    kids = list(v.children)
+    for c in kids:
+        if c.lower_ == "clear" and c.dep_ in ("oprd", "ccomp", "acomp", "xcomp", "dobj", "advmod"):
+            comp = next(
+                (g for g in kids + list(c.children) if g.dep_ in ("ccomp", "advcl") and g.i > c.i),
+                None,
+            )
+            if comp is not None:
+                return _one(subtree_span(comp), comp)
+    obj = next((c for c in kids if c.dep_ == "dobj" and lemma(c) in STATEMENT_NOUNS), None)
+    if obj is None:
+        return NOTHING
+    for c in list(obj.children) + [k for k in kids if k.dep_ == "ccomp"]:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return _one(subtree_span(c), c)
+        if c.dep_ == "prep" and c.lower_ in ("for", "against", "about", "of"):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _one(subtree_span(pobj), c)
+    return NOTHING
+
+
+def extend_right(v: Token, croot: Token, span: tuple[int, int], text: str) -> tuple[int, int]:
+    """Content that the parser split off the cue's complement: right siblings of the complement
+    attached to the cue verb ("described X as Y with Z", "said X, but Y") join the content, up to
+    the first one that sets the scene ("on Tuesday", "in a statement")."""
+    end = span[1]
+    for c in sorted((c for c in v.children if c.i > croot.right_edge.i), key=lambda c: c.i):
+        if c.dep_ == "punct" or c.dep_ == "cc":
+            continue
+        if _ends_content(c):
+            break
+        gap = text[end : c.left_edge.idx]
+        if "\n" in gap or len(gap.strip(" ,;—-")) > 4:
+            break
+        sp = subtree_span(c)
+        if sp is None:
+            break
+        end = max(end, sp[1])
+    return span[0], end
+
+
+def _ends_content(c: Token) -> bool:
+    """A right sibling of the content that is not more of it: the scene, a date, its own cue
+    (", adding that ..."), or a second act of the speaker ("said X and left")."""
+    if c.dep_ not in EXTEND_DEPS or (c.dep_ == "prep" and c.lower_ in EXTENSION_STOPS):
+        return True
+    if c.ent_type_ in ("DATE", "TIME") or any(t.ent_type_ in ("DATE", "TIME") for t in c.children):
+        return True
+    if c.pos_ in ("VERB", "AUX") and lemma(c) in CUES:
+        return True
+    return c.dep_ == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.children)
+
+
+def keep_in_paragraph(text: str, spans: Spans, v: Token) -> Spans:
+    """Parsed content stays in the cue's paragraph (quotations re-extend it later)."""
+    if spans and (crosses_paragraph(text, spans[0], v) or "\n" in text[spans[0][0] : spans[0][1]]):
+        return [sp for sp in [_clip_to_paragraph(text, spans[0], v.idx)] if sp]
+    return spans
+
+
+def _clip_to_paragraph(text: str, span: tuple[int, int], pos: int) -> tuple[int, int] | None:
+    """The part of `span` inside the paragraph holding `pos`, if it still has a few words."""
+    ps, pe = paragraph_of(text, pos)
+    s, e = max(span[0], ps), min(span[1], pe)
+    return (s, e) if e > s and len(WORD.findall(text[s:e])) >= 2 else None
+
+
+def content_kind(d: Draft) -> str:
+    """`direct` when the content is (nearly) all quoted, `mixed` with a real quoted part, else
+    `indirect`; "according to" claims keep their kind."""
+    if d.kind == "according_to":
+        return d.kind
+    qcov = sum(covered(sp, d.quotes) for sp in d.content_spans)
+    total = sum(e - s for s, e in d.content_spans)
+    if d.quotes and qcov >= 0.85 * total:
+        return "direct"
+    if d.quotes and qcov >= 12:
+        return "mixed"
+    return "indirect"
+
+
+def clean_content(s: str) -> str:
+    """Content text on one line, without its outer quote marks."""
+    return re.sub(r"\s+", " ", s).strip().strip('“”"').strip()
