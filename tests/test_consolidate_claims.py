@@ -8,7 +8,7 @@ from storyline.records import Article, Claim, DateInfo, Evidence
 
 def claim(cid: str, art: str, speaker: str | None, content: str, how: str = "publication") -> Claim:
     said = (
-        DateInfo(None, "2024-05-02", "on_or_before", None, how)
+        DateInfo(None, "2024-05-02", "day", None, how, relation="before")
         if how == "publication"
         else DateInfo("2024-05-01", "2024-05-01", "day", "Wednesday", how)
     )

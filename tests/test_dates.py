@@ -47,7 +47,9 @@ def test_how_of_tells_explicit_from_relative_words():
     assert dates.how_of("in 1998") == "explicit"
     assert dates.how_of("on Wednesday") == "relative"
     assert dates.how_of("last week") == "relative"
-    assert dates.how_of("in May") == "relative"  # a month without a day or year is resolved from the anchor
+    assert dates.how_of("in May") == "explicit"  # a calendar name, only the year comes from the anchor
+    assert dates.how_of("two days later") == "relative"
+    assert dates.how_of("the Martian decade") == "relative"  # "mar" inside a word is no month
 
 
 def test_from_timex_keeps_precision_and_is_on_its_interval():

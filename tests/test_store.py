@@ -41,7 +41,7 @@ def test_analyses_roundtrip_and_versioning(tmp_path):
         claims=[
             Claim(
                 id="a0:c1", speaker="person:x", speaker_text="X", cue="said", stance="deny", kind="direct",
-                content="no", said_on=DateInfo(None, "2024-01-01", "before", None, "publication"),
+                content="no", said_on=DateInfo(None, "2024-01-01", "day", None, "publication", relation="before"),
                 evidence=[Evidence("a0", 0, 4, "Text", [0, 1], [1, 2], [2, 3])],
             )
         ],

@@ -31,7 +31,9 @@ _MIN_DAY, _MAX_DAY = "0001-01-01", "9999-12-31"
 _SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
             6: "summer", 7: "summer", 8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}  # fmt: skip
 _MONTH_NAME = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)", re.IGNORECASE
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
@@ -40,9 +42,10 @@ _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def how_of(text: str) -> str:
-    """``explicit`` when the words name a year or a month with a number ("March 2024", "Nov. 2"),
-    else ``relative`` ("on Wednesday", "last week"): the words alone fix an explicit date."""
-    if _YEAR.search(text) or (_MONTH_NAME.search(text) and re.search(r"\d", text)):
+    """``explicit`` when the words name the calendar (a year or a month: "March 2024", "Nov. 2",
+    "in April"), else ``relative`` ("on Wednesday", "last week", "two days later"): deictic words
+    depend on the anchor for more than the year."""
+    if _YEAR.search(text) or _MONTH_NAME.search(text):
         return "explicit"
     return "relative"
 

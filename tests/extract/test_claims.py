@@ -13,7 +13,8 @@ def test_said_on_uses_timex_on_cue_else_publication(claims_of):
     c = claims_of(text, timexes=[tx])[0]
     assert (c.said_on.first_day, c.said_on.precision, c.said_on.how) == ("2024-03-07", "day", "relative")
     c2 = claims_of(text)[0]
-    assert (c2.said_on.first_day, c2.said_on.last_day, c2.said_on.how) == (None, "2024-03-08", "publication")
+    assert (c2.said_on.first_day, c2.said_on.last_day, c2.said_on.how, c2.said_on.relation) == (
+        None, "2024-03-08", "publication", "before")
     assert claims_of(text, published=None)[0].said_on is None
 
 

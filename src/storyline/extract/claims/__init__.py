@@ -17,10 +17,9 @@ SFU Gender Gap Tracker, written anew. Vocabularies live in `storyline/lexicon` (
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
+from storyline import dates
 from storyline.records import Article, Claim, DateInfo, Evidence, Mention, Timex
 
 from .content import clean_content, content_kind
@@ -121,17 +120,7 @@ def said_on(draft: Draft, timexes: list[Timex], published: str | None) -> DateIn
                 if sp and not any(cs <= sp[0] < ce for cs, ce in draft.content_spans):
                     ranges.append(sp)
         for t in timexes:
-            if t.type not in ("DATE", "TIME") or not (t.first_day or t.last_day):
-                continue
-            if any(t.start < re_ and rs < t.end for rs, re_ in ranges):
-                return DateInfo(t.first_day, t.last_day, t.precision, t.text, _how(t.text))
-    if published:
-        return DateInfo(None, published, "on_or_before", None, "publication")
-    return None
-
-
-def _how(words: str) -> str:
-    """`explicit` when the date's words hold a year, or a number and a month-like word; else `relative`."""
-    if re.search(r"\d{4}", words) or re.search(r"\d", words) and re.search(r"[A-Za-z]{3}", words):
-        return "explicit"
-    return "relative"
+            day = dates.from_timex(t)
+            if day is not None and any(t.start < re_ and rs < t.end for rs, re_ in ranges):
+                return day
+    return dates.on_or_before(published, "publication") if published else None

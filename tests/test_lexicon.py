@@ -1,0 +1,85 @@
+"""Language knowledge as data: every lexicon file loads, documents itself, and is the one home of its list."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from storyline import lexicon
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "storyline"
+FOLDER = SRC / "lexicon"
+
+
+def test_every_file_loads_and_says_what_it_is_for():
+    names = lexicon.names()
+    assert len(names) > 20
+    for name in names:
+        path = FOLDER / (name + (".txt" if (FOLDER / f"{name}.txt").exists() else ".json"))
+        if path.suffix == ".txt":
+            assert path.read_text(encoding="utf-8").startswith("#"), f"{path.name} has no header comment"
+            assert lexicon.words(name), f"{path.name} is empty"
+        else:
+            raw = path.read_text(encoding="utf-8")
+            assert '"_doc"' in raw, f"{path.name} has no _doc"
+            assert lexicon.table(name), f"{path.name} is empty"
+
+
+def test_no_entry_is_listed_twice_in_one_file():
+    for path in FOLDER.glob("*.txt"):
+        entries = [ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        entries = [e for e in entries if e and not e.startswith("@")]
+        dupes = {e for e in entries if entries.count(e) > 1}
+        assert not dupes, f"{path.name} repeats {sorted(dupes)}"
+
+
+def test_includes_build_broader_lists_from_narrower_ones():
+    assert lexicon.words("intent_verbs") <= lexicon.words("plan_verbs")
+    assert lexicon.words("future_in_past_auxiliaries") <= lexicon.words("conditional_auxiliaries")
+    assert "would" in lexicon.words("conditional_auxiliaries") and "will" not in lexicon.words("conditional_auxiliaries")
+
+
+def test_merged_lists_hold_what_both_old_copies_held():
+    # the event lexicon's deny verbs and report verbs were merged into the claim extractor's lists
+    assert {"deny", "refute", "dispute", "rebut", "disavow", "reject", "dismiss"} <= lexicon.words("deny_verbs")
+    assert {"say", "tell", "claim", "warn", "testify", "accuse"} <= lexicon.words("speech_verbs")
+    assert {"believe", "think", "suspect", "estimate"} <= lexicon.words("belief_verbs")
+
+
+def test_missing_file_is_a_clear_error():
+    with pytest.raises(lexicon.LexiconError, match="no_such_list.txt"):
+        lexicon.words("no_such_list")
+
+
+def test_fingerprint_is_stable_and_short():
+    assert lexicon.fingerprint() == lexicon.fingerprint()
+    assert len(lexicon.fingerprint()) == 16
+
+
+def _string_collections(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Set | ast.List | ast.Tuple):
+            items = node.elts
+        elif isinstance(node, ast.Dict):
+            items = [k for k in node.keys if k is not None]
+        else:
+            continue
+        words = [e.value for e in items if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if len(words) == len(items) and len(words) > MAX_INLINE_WORDS:
+            yield node.lineno, words
+
+
+# Dependency labels, POS tags, format names and column lists are grammar or code, not vocabulary; a
+# literal of more words than this in a module is a word list that belongs in lexicon/.
+MAX_INLINE_WORDS = 12
+GRAMMAR = {"dobj", "nsubj", "pobj", "prep", "csv", "VERB", "NOUN", "events", "first_day", "DATE", "AGREE", "asserted",
+           "day", "explicit", "article", "JJ", "ADJ", "spokesman"}
+
+
+def test_no_word_lists_left_in_python_modules():
+    found = []
+    for path in SRC.rglob("*.py"):
+        for line, words in _string_collections(ast.parse(path.read_text(encoding="utf-8"))):
+            if not set(words) & GRAMMAR:
+                found.append(f"{path.relative_to(SRC)}:{line} ({len(words)} words: {', '.join(words[:4])} ...)")
+    assert not found, "word lists in code:\n" + "\n".join(found)
