@@ -46,6 +46,7 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    authors: list[str] = field(default_factory=list)  # bylines, HTML/feed metadata: metadata, never actors
     published: str | None = None  # YYYY-MM-DD
     published_from: str | None = None
     language: str | None = None
