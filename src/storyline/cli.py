@@ -1,8 +1,13 @@
 """The `storyline` command line.
 
-Exit codes: 0 success; 1 the build finished but some inputs failed (an input could not be read, or an
-article's analysis raised; each is named on stderr); 2 bad usage; 3 nothing could be built (no readable
-article, or the store is unusable).
+Exit codes (every command):
+  0  success
+  1  built, but some inputs or analyses failed (each named on stderr)
+  2  bad usage
+  3  nothing could be built: no readable article, an unusable store, or an unusable output location
+  4  internal error (a bug): one line on stderr; the traceback goes to OUT/storyline-error.log (or the
+     system's temporary folder), and to the screen only with --debug
+No input, store state or environment gives a traceback on stderr without --debug.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from collections.abc import Sequence
 
 from . import __version__
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_FATAL, EXIT_INTERNAL = 0, 1, 2, 3, 4
+ERROR_LOG = "storyline-error.log"
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -23,6 +29,7 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Turn news articles about an evolving story into a sourced, dated account.",
     )
     p.add_argument("--version", action="version", version=f"storyline {__version__}")
+    p.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     b = sub.add_parser(
@@ -40,6 +47,17 @@ def _build_parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="print the run summary as JSON, nothing else")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    r = sub.add_parser(
+        "rm",
+        help="remove articles (by id or input path) from a build's store; the next build leaves them out",
+        description="Remove stored articles, with their analyses, by article id or by the source path they "
+        "were read from (as listed in story.json). Use it for inputs that were deleted; re-run "
+        "`storyline build` to write the story without them.",
+    )
+    r.add_argument("out", help="build output folder (holds storyline.db)")
+    r.add_argument("articles", nargs="+", help="article ids or source paths")
+    r.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
+
     from .time import cli as time_cli
 
     time_cli.add_parser(sub)
@@ -53,13 +71,14 @@ def _run_build(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+    from .outputs import OutputError
     from .pipeline import build
     from .store import StoreError
 
     err = Console(stderr=True)
     show = not (args.json or args.quiet) and sys.stderr.isatty()
-    if args.workers < 1:
-        err.print("storyline build: --workers must be at least 1")
+    if args.workers < 1 or args.batch_size < 1:
+        print("storyline build: --workers and --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     prog = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -78,8 +97,8 @@ def _run_build(args: argparse.Namespace) -> int:
                 args.inputs, args.out, db=args.db, workers=args.workers, batch_size=args.batch_size,
                 progress=on_progress,
             )
-    except StoreError as exc:
-        err.print(f"storyline build: {exc}", markup=False, highlight=False)
+    except (StoreError, OutputError) as exc:
+        print(f"storyline build: {exc}", file=sys.stderr)
         return EXIT_FATAL
     for f in report.failures:
         print(f"error: {f}", file=sys.stderr)
@@ -90,7 +109,8 @@ def _run_build(args: argparse.Namespace) -> int:
     else:
         c = report.counts
         print(
-            f"read {report.read} articles ({report.new} new, {report.already_stored} already stored), "
+            f"read {report.read} articles ({report.new} new, {report.already_stored} already stored"
+            + (f", {report.superseded} earlier versions replaced" if report.superseded else "") + "), "
             f"analysed {report.analysed}; {report.excluded_spans} excluded spans, {report.duplicates} duplicates, "
             f"{len(report.failures)} failed inputs, {len(report.analysis_failures)} failed analyses; "
             f"{report.seconds:.1f}s"
@@ -104,20 +124,81 @@ def _run_build(args: argparse.Namespace) -> int:
         for src in report.undated:
             print(f"warning: {src}: no publication date found; its relative dates stay unresolved")
         for path in report.outputs.values():
-            print(f"wrote {path}")
+            print(f"{'kept (nothing changed)' if report.unchanged else 'wrote'} {path}")
     if report.counts.get("articles", 0) == 0:
         return EXIT_FATAL
     return EXIT_OK if report.ok else EXIT_INPUT_FAILED
 
 
+def _run_rm(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .store import Store, StoreError
+
+    db = Path(args.db or Path(args.out) / "storyline.db")
+    if not db.is_file():
+        print(f"storyline rm: {db}: no store here", file=sys.stderr)
+        return EXIT_FATAL
+    try:
+        store = Store(db)
+        try:
+            removed = store.remove_articles(args.articles)
+        finally:
+            store.close()
+    except StoreError as exc:
+        print(f"storyline rm: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    print(f"removed {len(removed)} articles" + (f": {', '.join(removed)}" if removed else ""))
+    if not removed:
+        print("storyline rm: no stored article has these ids or sources", file=sys.stderr)
+        return EXIT_INPUT_FAILED
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _dispatch(parser, args)
+    except KeyboardInterrupt:
+        print("storyline: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log
+        return _internal_error(exc, args)
+
+
+def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:
+    import tempfile
+    import traceback
+    from pathlib import Path
+
+    text = "".join(traceback.format_exception(exc))
+    if getattr(args, "debug", False):
+        sys.stderr.write(text)
+    out = getattr(args, "out", None)
+    log = None
+    for folder in ([Path(out)] if out and Path(out).is_dir() else []) + [Path(tempfile.gettempdir())]:
+        try:
+            with open(folder / ERROR_LOG, "a", encoding="utf-8") as fh:
+                fh.write(f"storyline {__version__}: {' '.join(sys.argv)}\n{text}\n")
+            log = folder / ERROR_LOG
+            break
+        except OSError:
+            continue
+    where = f"; the traceback is in {log}" if log else ""
+    print(f"storyline: internal error ({type(exc).__name__}: {exc}){where}. This is a bug in storyline: "
+          "please report it with that file.", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
     if args.command == "build":
         return _run_build(args)
+    if args.command == "rm":
+        return _run_rm(args)
     if args.command == "timex":
         from .time import cli as time_cli
 

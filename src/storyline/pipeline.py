@@ -7,10 +7,10 @@ already analysed under the current `PIPELINE_VERSION` and finishes the rest.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +22,7 @@ from . import dedup, nlp
 from .assemble import assemble
 from .ingest import read_inputs
 from .ingest.clean import find_exclusions, masked_text
+from .outputs import OutputError, write_set
 from .records import SCHEMA_ID, AnalysisFailure, Article, ArticleAnalysis, IngestError, Story, to_dict
 from .store import Store
 
@@ -57,6 +58,9 @@ def fingerprint(parts: Sequence[str], root: Path = PACKAGE_ROOT, extra: str = ""
 # CLI, rendering and orchestration code does not.
 CLEAN_VERSION = fingerprint(("ingest/clean.py", "lexicon"))
 PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS, extra=f"{nlp.MODEL_PACKAGE}=={nlp.MODEL_VERSION}")
+# What turns stored analyses into the story and its outputs: a change here rebuilds the outputs.
+STORY_VERSION = fingerprint(("assemble.py", "consolidate", "render", "embed.py", "dates.py", "modality.py",
+                             "records.py", "schema", "outputs.py", "pipeline.py"))
 
 
 @dataclass
@@ -64,6 +68,7 @@ class BuildReport:
     read: int = 0
     new: int = 0
     already_stored: int = 0
+    superseded: int = 0  # stored articles replaced by a new version of their input (an edited file)
     analysed: int = 0
     excluded_spans: int = 0
     duplicates: int = 0
@@ -75,6 +80,7 @@ class BuildReport:
     seconds: float = 0.0
     outputs: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    unchanged: bool = False  # nothing that shapes the story changed: the outputs were kept as they were
     # wall seconds per stage: ingest (read + store), dedup, analyse (parse + extract, wall), store,
     # assemble, render; plus nlp and extract: the seconds spent parsing and extracting, summed over workers
     timings: dict[str, float] = field(default_factory=dict)
@@ -106,6 +112,23 @@ def _infer_dates(article: Article) -> None:
         article.warnings.append(f"publication date {day} inferred from the text ({why})")
 
 
+@dataclass
+class _Run:
+    """What the steps of one build share: the store, the report, and the stage clock."""
+
+    store: Store
+    report: BuildReport
+    run_id: int
+    progress: Progress | None
+    clock: float = field(default_factory=time.perf_counter)
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        tm = self.report.timings
+        tm[stage] = round(tm.get(stage, 0.0) + now - self.clock, 3)
+        self.clock = now
+
+
 def build(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -119,116 +142,151 @@ def build(
 
     `analyser` replaces the per-article analysis (default: the real extractors); tests inject faults
     through it. With workers it must be importable by the worker processes (a module-level function).
+    Raises `StoreError` (unusable store) and `OutputError` (unusable output folder).
     """
-    analyser = analyser or analysis.extract_all
+    if workers < 1 or batch_size < 1:
+        raise ValueError("workers and batch_size must be at least 1")
     t0 = time.perf_counter()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    store = Store(db or out / "storyline.db")
-    report = BuildReport()
-    run_id = store.start_run()
-    tm = report.timings
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        tm[stage] = round(tm.get(stage, 0.0) + now - clock, 3)
-        clock = now
-
     try:
-        # ingest: store articles as they come, in batches
-        pending: list[Article] = []
-        for item in read_inputs(list(inputs)):
-            if isinstance(item, IngestError):
-                report.failures.append(item)
-                continue
-            report.read += 1
-            _infer_dates(item)
-            pending.append(item)
-            if len(pending) >= 256:
-                report.new += len(store.add_articles(pending))
-                pending = []
-            if progress:
-                progress("read", report.read, 0)
-        report.new += len(store.add_articles(pending))
-        report.already_stored = report.read - report.new
-        store.add_failures(run_id, [(f.path, f.line, f.problem) for f in report.failures])
-
-        if store.get_meta("clean_version") != CLEAN_VERSION:
-            recleaned = {}
-            for a in store.articles():
-                spans = find_exclusions(a.text)
-                if spans != a.excluded:
-                    recleaned[a.id] = spans
-            store.update_exclusions(recleaned)
-            store.set_meta("clean_version", CLEAN_VERSION)
-        articles = store.articles()
-        lap("ingest")
-        # dedup: signatures are stored, so only new articles are hashed
-        sigs_b = store.signatures()
-        fresh = {a.id: dedup.to_bytes(dedup.signature(masked_text(a))) for a in articles if a.id not in sigs_b}
-        if fresh:
-            store.put_signatures(fresh)
-            sigs_b.update(fresh)
-        order = {a.id: (a.published or "9999-99-99", i) for i, a in enumerate(articles)}
-        dup = dedup.group(((a.id, dedup.from_bytes(sigs_b[a.id])) for a in articles), order)
-        before = {a.id: a.duplicate_of for a in articles}
-        changed = {k: v for k, v in dup.items() if v != before[k]}
-        if changed:
-            store.set_duplicates(changed)
-        for a in articles:
-            a.duplicate_of = dup.get(a.id)
-
-        lap("dedup")
-        # annotate + extract, only what is not yet analysed (failed articles are retried)
-        done = store.analysed_ids(PIPELINE_VERSION)
-        todo = [a for a in articles if a.id not in done]
-        batch: list[ArticleAnalysis] = []
-        tasks = ((a, masked_text(a)) for a in todo)
-        work: dict[str, float] = {}
-        outcomes = analysis.run(tasks, workers=workers, batch_size=batch_size, analyser=analyser, timings=work)
-        for i, outcome in enumerate(outcomes):
-            lap("analyse")
-            if isinstance(outcome, AnalysisFailure):
-                report.analysis_failures.append(outcome)
-            else:
-                batch.append(outcome)
-            if len(batch) >= batch_size:
-                store.put_analyses(batch, PIPELINE_VERSION)
-                batch = []
-                lap("store")
-            if progress:
-                progress("analyse", i + 1, len(todo))
-        store.put_analyses(batch, PIPELINE_VERSION)
-        store.add_analysis_failures(run_id, report.analysis_failures)
-        lap("store")
-        report.analysed = len(todo) - len(report.analysis_failures)
-        tm.update(work)  # parse and extraction seconds, summed over workers
-
-        story = assemble(articles, store.analyses(PIPELINE_VERSION))
-        lap("assemble")
-        report.excluded_spans = sum(len(a.excluded) for a in articles)
-        report.duplicates = sum(1 for a in articles if a.duplicate_of)
-        report.undated = [a.source for a in articles if not a.published]
-        report.dated_from_text = [a.source for a in articles if a.published_from == "text"]
-        report.counts = {
-            "articles": len(story.articles),
-            "entities": len(story.entities),
-            "timexes": len(story.timexes),
-            "claims": len(story.claims),
-            "events": len(story.events),
-        }
-        report.outputs = write_outputs(story, out)
-        lap("render")
-        report.seconds = round(time.perf_counter() - t0, 3)
-        store.finish_run(run_id, "ok" if report.ok else "failed-inputs", report.to_json())
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
+    store = Store(db or out / "storyline.db")
+    run = _Run(store, BuildReport(), store.start_run(), progress)
+    try:
+        _ingest(run, inputs, out, db)
+        articles = _dedup(run)
+        _analyse(run, articles, workers, batch_size, analyser or analysis.extract_all)
+        _assemble_and_render(run, articles, out)
+        run.report.seconds = round(time.perf_counter() - t0, 3)
+        store.finish_run(run.run_id, "ok" if run.report.ok else "failed-inputs", run.report.to_json())
     except BaseException:
-        store.finish_run(run_id, "error", {})
+        with contextlib.suppress(Exception):  # the original error matters more than the run record
+            store.finish_run(run.run_id, "error", {})
         raise
     finally:
         store.close()
-    return report
+    return run.report
+
+
+def _ingest(run: _Run, inputs: Sequence[str | Path], out: Path, db: str | Path | None) -> None:
+    """Read the inputs and store new articles as they come, in batches; re-clean on new cleaning rules."""
+    report, store = run.report, run.store
+    pending: list[Article] = []
+    for item in read_inputs(list(inputs)):
+        if isinstance(item, IngestError):
+            report.failures.append(item)
+            continue
+        report.read += 1
+        _infer_dates(item)
+        pending.append(item)
+        if len(pending) >= 256:
+            report.new += len(store.add_articles(pending))
+            pending = []
+        if run.progress:
+            run.progress("read", report.read, 0)
+    report.new += len(store.add_articles(pending))
+    report.already_stored = report.read - report.new
+    report.superseded = len(store.superseded)
+    store.add_failures(run.run_id, [(f.path, f.line, f.problem) for f in report.failures])
+    if store.get_meta("clean_version") != CLEAN_VERSION:
+        recleaned = {}
+        for a in store.articles():
+            spans = find_exclusions(a.text)
+            if spans != a.excluded:
+                recleaned[a.id] = spans
+        store.update_exclusions(recleaned)
+        store.set_meta("clean_version", CLEAN_VERSION)
+    run.lap("ingest")
+
+
+def _dedup(run: _Run) -> list[Article]:
+    """Every stored article with its `duplicate_of`; signatures are stored, so only new ones are hashed."""
+    store = run.store
+    articles = store.articles()
+    sigs_b = store.signatures()
+    fresh = {a.id: dedup.to_bytes(dedup.signature(masked_text(a))) for a in articles if a.id not in sigs_b}
+    if fresh:
+        store.put_signatures(fresh)
+        sigs_b.update(fresh)
+    order = {a.id: (a.published or "9999-99-99", i) for i, a in enumerate(articles)}
+    dup = dedup.group(((a.id, dedup.from_bytes(sigs_b[a.id])) for a in articles), order)
+    changed = {a.id: dup.get(a.id) for a in articles if dup.get(a.id) != a.duplicate_of}
+    if changed:
+        store.set_duplicates(changed)
+    for a in articles:
+        a.duplicate_of = dup.get(a.id)
+    run.lap("dedup")
+    return articles
+
+
+def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int,
+             analyser: analysis.Analyser) -> None:
+    """Annotate and extract what is not yet analysed (failed articles are retried), storing by batch."""
+    report, store = run.report, run.store
+    done = store.analysed_ids(PIPELINE_VERSION)
+    todo = [a for a in articles if a.id not in done]
+    batch: list[ArticleAnalysis] = []
+    work: dict[str, float] = {}
+    tasks = ((a, masked_text(a)) for a in todo)
+    for i, outcome in enumerate(analysis.run(tasks, workers, batch_size, analyser, timings=work)):
+        run.lap("analyse")
+        if isinstance(outcome, AnalysisFailure):
+            report.analysis_failures.append(outcome)
+        else:
+            batch.append(outcome)
+        if len(batch) >= batch_size:
+            store.put_analyses(batch, PIPELINE_VERSION)
+            batch = []
+            run.lap("store")
+        if run.progress:
+            run.progress("analyse", i + 1, len(todo))
+    store.put_analyses(batch, PIPELINE_VERSION)
+    store.add_analysis_failures(run.run_id, report.analysis_failures)
+    run.lap("store")
+    report.analysed = len(todo) - len(report.analysis_failures)
+    report.timings.update(work)  # parse and extraction seconds, summed over workers
+
+
+def _assemble_and_render(run: _Run, articles: list[Article], out: Path) -> None:
+    """The story and its outputs; skipped when nothing that shapes them changed since the last build."""
+    report, store = run.report, run.store
+    report.excluded_spans = sum(len(a.excluded) for a in articles)
+    report.duplicates = sum(1 for a in articles if a.duplicate_of)
+    report.undated = [a.source for a in articles if not a.published]
+    report.dated_from_text = [a.source for a in articles if a.published_from == "text"]
+    key = _story_key(articles, store.analysed_ids(PIPELINE_VERSION))
+    names = ("story.json", "brief.md", "timeline.html")
+    last = store.get_meta("story")
+    if last and json.loads(last).get("key") == key and all((out / n).is_file() for n in names):
+        report.counts = json.loads(last)["counts"]
+        report.outputs = {n: str(out / n) for n in names}
+        report.unchanged = True
+        run.lap("render")
+        return
+    story = assemble(articles, store.analyses(PIPELINE_VERSION))
+    run.lap("assemble")
+    report.counts = {
+        "articles": len(story.articles),
+        "entities": len(story.entities),
+        "timexes": len(story.timexes),
+        "claims": len(story.claims),
+        "events": len(story.events),
+    }
+    report.outputs = write_outputs(story, out)
+    store.set_meta("story", json.dumps({"key": key, "counts": report.counts}))
+    run.lap("render")
+
+
+def _story_key(articles: list[Article], analysed: set[str]) -> str:
+    """What the story is made of: every article's identity, metadata and duplicate state, which of
+    them are analysed, under which analysis and assembly/rendering code."""
+    h = hashlib.sha256(f"{PIPELINE_VERSION}|{STORY_VERSION}".encode())
+    for a in sorted(articles, key=lambda a: a.id):
+        meta = (a.id, a.duplicate_of, a.published, a.outlet, a.title, a.url, a.id in analysed, len(a.excluded))
+        h.update(json.dumps(meta).encode())
+    return h.hexdigest()[:16]
 
 
 def story_dict(story: Story) -> dict[str, Any]:
@@ -244,7 +302,7 @@ def story_dict(story: Story) -> dict[str, Any]:
 
 
 def write_outputs(story: Story, out: Path) -> dict[str, str]:
-    """story.json, brief.md and timeline.html, each replaced atomically."""
+    """story.json, brief.md and timeline.html, written as one set (see `storyline.outputs`)."""
     from .render.html import render_timeline
     from .render.markdown import render_brief
 
@@ -254,11 +312,4 @@ def write_outputs(story: Story, out: Path) -> dict[str, str]:
         "brief.md": render_brief(d),
         "timeline.html": render_timeline(d),
     }
-    paths = {}
-    for name, content in files.items():
-        path = out / name
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(content, encoding="utf-8")
-        os.replace(tmp, path)
-        paths[name] = str(path)
-    return paths
+    return write_set(out, files)

@@ -82,6 +82,7 @@ MIGRATIONS: list[str] = [
         message TEXT NOT NULL
     );
     CREATE INDEX analysis_failures_article ON analysis_failures(article_id);
+    CREATE INDEX articles_source ON articles(source);
     """,
 ]
 
@@ -93,20 +94,28 @@ class StoreError(Exception):
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self.path.parent}: cannot create the store's folder ({exc.strerror})") from exc
+        if self.path.exists():
+            _check_readonly(self.path)
         try:
             self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+            self.superseded = []  # ids of older versions replaced by edited inputs, this session
+        except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: not a usable storyline database ({exc})") from exc
 
     # -- schema -----------------------------------------------------------------------------
     @property
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    superseded: list[str]
 
     def _migrate(self) -> None:
         current = self.schema_version
@@ -122,30 +131,64 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One all-or-nothing write; a failing write (disk full, read-only) is a `StoreError` after
+        the rollback, so the store stays as it was."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
 
     def close(self) -> None:
         self.conn.close()
+
+    def remove_articles(self, keys: Iterable[str]) -> list[str]:
+        """Delete articles by id or by source (with their analyses); returns the ids removed."""
+        removed: list[str] = []
+        with self.transaction() as c:
+            for key in keys:
+                rows = c.execute("SELECT id FROM articles WHERE id=? OR source=?", (key, key)).fetchall()
+                for (aid,) in rows:
+                    c.execute("UPDATE articles SET duplicate_of=NULL WHERE duplicate_of=?", (aid,))
+                    c.execute("DELETE FROM articles WHERE id=?", (aid,))
+                    removed.append(aid)
+        return removed
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
     # -- articles ---------------------------------------------------------------------------
     def add_articles(self, articles: Iterable[Article]) -> list[Article]:
-        """Insert new articles; returns those that were not already stored (idempotent by id)."""
+        """Insert new articles; returns those that were not already stored (idempotent by id).
+
+        A new version of a stored input (same source, other content: the file was edited) supersedes
+        the old one, which is deleted with its analysis, so the story follows the input as it is now.
+        """
         added = []
         with self.transaction() as c:
             for a in articles:
                 row = c.execute("SELECT content_hash FROM articles WHERE id=?", (a.id,)).fetchone()
                 if row is not None:
                     continue
+                old = c.execute("SELECT id FROM articles WHERE source=? AND id<>?", (a.source, a.id)).fetchall()
+                for (old_id,) in old:
+                    c.execute("UPDATE articles SET duplicate_of=NULL WHERE duplicate_of=?", (old_id,))
+                    c.execute("DELETE FROM articles WHERE id=?", (old_id,))
+                    self.superseded.append(old_id)
                 c.execute(
                     "INSERT INTO articles(id, content_hash, source, published, duplicate_of, record, added_at)"
                     " VALUES (?,?,?,?,?,?,?)",
@@ -252,6 +295,21 @@ class Store:
 
     def interrupted_runs(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0])
+
+
+def _check_readonly(path: Path) -> None:
+    """Refuse a store file that is not a healthy SQLite database, without writing to it."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: not a usable storyline database ({exc}); it was left untouched") from exc
+    if rows != [("ok",)]:
+        problem = "; ".join(str(r[0]) for r in rows[:3])
+        raise StoreError(f"{path}: the store is corrupt ({problem}); it was left untouched")
 
 
 def _statements(script: str) -> list[str]:
