@@ -180,3 +180,21 @@ def test_empty_story_in_browser(browser, tmp_path):
     assert "No dated events" in page.text_content("#timeline")
     assert errors == []
     page.close()
+
+
+def test_csp_allows_only_the_page_own_scripts_by_hash():
+    import base64
+    import hashlib
+    import re
+
+    page = render_timeline(EMPTY)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)[1]
+    script_src = re.search(r"script-src ([^;]+);", csp)[1]
+    assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+    bodies = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(bodies) == 2
+    for body in bodies:
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    tampered = base64.b64encode(hashlib.sha256((bodies[1] + "alert(1)").encode()).digest()).decode()
+    assert tampered not in csp

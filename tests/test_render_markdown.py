@@ -190,3 +190,13 @@ def test_overview_counts_outlets_honestly(story, outlets, expected):
         a["outlet"] = o
         a["duplicate_of"] = None
     assert expected in render_brief(story).split("\n\n")[1]
+
+
+def test_bidirectional_controls_are_neutralised_in_markdown_and_terminal_text():
+    from storyline.render.common import one_line
+    from storyline.render.markdown import esc
+
+    spoof = "Invoice for \u202egnp.exe\u202c and \u2067isolated\u2069 \u200fmark"
+    for out in (one_line(spoof), esc(spoof)):
+        assert not any(ch in out for ch in "\u202e\u202c\u2067\u2069\u200f")
+        assert "gnp.exe" in out and "isolated" in out

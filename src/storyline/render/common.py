@@ -126,11 +126,15 @@ def evidence_sentence(ev: dict[str, Any], articles: dict[str, dict[str, Any]]) -
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embedding, override and isolate controls (and the invisible direction marks): in
+# untrusted text they can make a line display in an order other than the one it is stored in.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(s: str) -> str:
-    """Untrusted text on one line, without control characters (no terminal escape sequences)."""
-    return " ".join(_CONTROL.sub(" ", s).split())
+    """Untrusted text on one line, without control or bidirectional formatting characters (no terminal
+    escape sequences, no right-to-left override reordering what a reader sees)."""
+    return " ".join(_CONTROL.sub(" ", _BIDI.sub("", s)).split())
 
 
 class Citations:
