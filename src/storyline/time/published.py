@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from ..records import ExcludedSpan
-from .grammar import DAYNUM, MONTH, WEEKDAY, YEAR
 from .lexicon import MONTHS, WEEKDAYS
+from .patterns import DAYNUM, MONTH, WEEKDAY, YEAR
 
 _FULL = re.compile(
     rf"(?:(?P<mon>{MONTH})\s*(?P<d>{DAYNUM}),?\s+(?P<y>{YEAR})|(?P<d2>{DAYNUM})\s+(?P<mon2>{MONTH}),?\s+(?P<y2>{YEAR})|(?P<iso>{YEAR}-[01]\d-[0-3]\d))"

@@ -9,17 +9,21 @@ These rules are our own (dateparser anchors to the run date and ignores tense). 
 - "N units ago" counts back from the anchor; "N units earlier/later" from the last date mentioned
   (the narrative's reference time), keeping that reference's granularity ("a year earlier" after
   "the third quarter" is the year-earlier quarter);
-- without an anchor, anything that needs one keeps X's (XXXX-07) and gets no interval.
+- without an anchor, anything that needs one keeps X's (XXXX-07) and gets no interval;
+- a date beyond the calendar (years 1-9999) has no TIMEX3 value: "125,000 years ago" is PAST_REF, and
+  arithmetic that an anchor near year 1 or 9999 pushes off the calendar leaves the value X'd.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from . import calendar as cal
 from .grammar import Cand
+from .lexicon import WEEKDAYS
 
 GRAN_ORDER = {"D": 0, "W": 1, "M": 2, "Q": 3, "S": 3, "Y": 4, "DE": 5, "CE": 6}
 
@@ -117,7 +121,10 @@ def _pick_year_for_month(anchor: dt.date, month: int, day: int | None, tense: st
         return anchor.year if point <= now else anchor.year - 1
     if tense in ("present", "unknown", ""):
         # The most recent one, or one starting within the near-future window (see NEAR_FUTURE_DAYS).
-        limit = anchor + dt.timedelta(days=NEAR_FUTURE_DAYS["day" if day else "month"])
+        try:
+            limit = cal.add_days(anchor, NEAR_FUTURE_DAYS["day" if day else "month"])
+        except cal.OutOfRange:  # an anchor in the last weeks of year 9999
+            limit = dt.date.max
         for y in (anchor.year + 1, anchor.year, anchor.year - 1):
             first = _safe_date(y, month, min(day, 28) if month == 2 and day == 29 else (day or 1))
             if first is not None and first <= limit:
@@ -133,7 +140,7 @@ def _pick_year_for_month(anchor: dt.date, month: int, day: int | None, tense: st
 
 def _days_between(anchor: dt.date, y: int, month: int, day: int | None) -> int:
     if day is None:
-        first, last = dt.date(y, month, 1), cal.month_end(y, month)
+        first, last = cal.date(y, month, 1), cal.month_end(y, month)
         if first <= anchor <= last:
             return 0
         return (first - anchor).days if first > anchor else (last - anchor).days
@@ -143,12 +150,11 @@ def _days_between(anchor: dt.date, y: int, month: int, day: int | None) -> int:
 
 def _weekday(anchor: dt.date, wd: int, direction: str, tense: str) -> dt.date:
     if direction in ("last", "past", "this past"):
-        return cal.weekday_on_or_before(anchor - dt.timedelta(days=1), wd)
+        return cal.weekday_on_or_before(cal.add_days(anchor, -1), wd)
     if direction in ("next", "coming", "this coming"):
-        return cal.weekday_on_or_after(anchor + dt.timedelta(days=1), wd)
+        return cal.weekday_on_or_after(cal.add_days(anchor, 1), wd)
     if direction == "this":
-        monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
-        return monday + dt.timedelta(days=wd - 1)
+        return cal.add_days(anchor, wd - anchor.isoweekday())
     if tense == "future":
         return cal.weekday_on_or_after(anchor, wd)
     if tense == "open":  # "until Tuesday", "as soon as Tuesday": forward
@@ -173,170 +179,222 @@ def _at_part(day: dt.date | None, part: str | None) -> tuple[str, str]:
 
 def resolve(c: Cand, ctx: Context) -> Resolved | None:
     """TIMEX3 (type, value) and interval override for one candidate; None to drop it."""
-    d: dict[str, Any] = c.data
-    a = ctx.anchor
-    k = c.kind
-    if k == "abs":
-        if "d" in d:
-            day = _safe_date(d["y"], d["m"], d["d"])
-            return Resolved("DATE", day.isoformat()) if day else None
-        return Resolved("DATE", f"{d['y']:04d}-{d['m']:02d}")
-    if k == "md":
-        if a is None:
-            return Resolved("DATE", f"XXXX-{d['m']:02d}-{d['d']:02d}")
-        y = _pick_year_for_month(a, d["m"], d["d"], ctx.tense, "")
-        day = _safe_date(y, d["m"], d["d"])
+    handler = _HANDLERS.get(c.kind)
+    if handler is None:
+        return None
+    try:
+        return handler(c.data, ctx)
+    except cal.OutOfRange:
+        # The anchor (or the narrative's last date) is so near year 1 or 9999 that counting from it leaves
+        # the calendar: resolve as if there were none, so the value keeps its X's.
+        return handler(c.data, Context(None, ctx.tense, None, None))
+
+
+Handler = Callable[[dict[str, Any], Context], Resolved | None]
+
+
+def _abs(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    if "d" in d:
+        day = _safe_date(d["y"], d["m"], d["d"])
         return Resolved("DATE", day.isoformat()) if day else None
-    if k == "month":
-        if d.get("yshift") is not None:
-            if a is None:
-                return Resolved("DATE", f"XXXX-{d['m']:02d}")
-            return Resolved("DATE", f"{a.year + d['yshift']:04d}-{d['m']:02d}")
-        if a is None:
-            return Resolved("DATE", f"XXXX-{d['m']:02d}")
-        y = _pick_year_for_month(a, d["m"], None, ctx.tense, d["dir"])
-        return Resolved("DATE", f"{y:04d}-{d['m']:02d}")
-    if k == "year":
-        return Resolved("DATE", f"{d['y']:04d}")
-    if k == "range":
-        return Resolved("DATE", f"{d['a']:04d}/{d['b']:04d}")
-    if k in ("decade", "century"):
-        return Resolved("DATE", d["v"])
-    if k == "nth_weekday":
-        if a is None:
-            return Resolved("DATE", f"XXXX-{d['m']:02d}-XX")
+    return Resolved("DATE", f"{d['y']:04d}-{d['m']:02d}")
 
-        def nth(y: int) -> dt.date:
-            first = cal.weekday_on_or_after(dt.date(y, d["m"], d.get("from_day", 1)), d["wd"])
-            return first + dt.timedelta(weeks=d["nth"] - 1)
 
-        cands = [nth(a.year - 1), nth(a.year), nth(a.year + 1)]
-        if ctx.tense == "future":
-            day = min(x for x in cands if x >= a)
-        elif ctx.tense == "past":
-            day = max(x for x in cands if x <= a)
+def _md(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return Resolved("DATE", f"XXXX-{d['m']:02d}-{d['d']:02d}")
+    y = _pick_year_for_month(a, d["m"], d["d"], ctx.tense, "")
+    day = _safe_date(cal.check_year(y), d["m"], d["d"])
+    return Resolved("DATE", day.isoformat()) if day else None
+
+
+def _month(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return Resolved("DATE", f"XXXX-{d['m']:02d}")
+    if d.get("yshift") is not None:
+        return Resolved("DATE", f"{cal.year_value(a.year + d['yshift'])}-{d['m']:02d}")
+    y = _pick_year_for_month(a, d["m"], None, ctx.tense, d["dir"])
+    return Resolved("DATE", f"{cal.year_value(y)}-{d['m']:02d}")
+
+
+def _year(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", f"{d['y']:04d}")
+
+
+def _range(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", f"{d['a']:04d}/{d['b']:04d}")
+
+
+def _given(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    """Decades and centuries: the grammar has already written the value."""
+    return Resolved("DATE", d["v"])
+
+
+def _nth_weekday(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return Resolved("DATE", f"XXXX-{d['m']:02d}-XX")
+
+    def nth(y: int) -> dt.date:
+        first = cal.weekday_on_or_after(cal.date(y, d["m"], d.get("from_day", 1)), d["wd"])
+        return cal.add_days(first, 7 * (d["nth"] - 1))
+
+    cands = [nth(a.year - 1), nth(a.year), nth(a.year + 1)]
+    if ctx.tense == "future":
+        day = min(x for x in cands if x >= a)
+    elif ctx.tense == "past":
+        day = max(x for x in cands if x <= a)
+    else:
+        day = min(cands, key=lambda x: abs((x - a).days))
+    return Resolved("DATE", day.isoformat())
+
+
+def _year_end(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    # "year-end": December 31 (the accounting sense news uses); "the end of the year": the year, its
+    # interval narrowed to the last third. A past clause early in the year means the one just gone.
+    a = ctx.anchor
+    suffix = "-12-31" if d.get("closing") else ""
+    if a is None:
+        return Resolved("DATE", "XXXX" + suffix)
+    y = a.year - 1 if ctx.tense == "past" and a.month <= 3 else a.year
+    return Resolved("DATE", cal.year_value(y) + suffix)
+
+
+def _period(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    if "q" in d:
+        return Resolved("DATE", f"{d['y']:04d}-Q{d['q']}")
+    if ctx.sentence_quarter:
+        return Resolved("DATE", f"{d['y']:04d}-{ctx.sentence_quarter[5:]}")
+    return Resolved("DATE", f"{d['y']:04d}")
+
+
+def _quarter(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    y = d["y"]
+    if y is None:
+        if a is None:
+            return Resolved("DATE", f"XXXX-Q{d['q']}")
+        y = a.year + d["yshift"]
+        if d["yshift"] == 0 and d["q"] > cal.quarter_of(a) and ctx.tense != "future":
+            y -= 1
+    return Resolved("DATE", f"{cal.year_value(y)}-Q{d['q']}")
+
+
+def _quarter_rel(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    if a is None:
+        return Resolved("DATE", "XXXX-QX")
+    det = d["det"]
+    cur = dt.date(a.year, 3 * cal.quarter_of(a) - 2, 1)
+    if det in ("the year-earlier", "the year-ago"):
+        base = cal.start_of(ctx.sentence_quarter) if ctx.sentence_quarter else cal.add_months(cur, -3)
+        return Resolved("DATE", cal.format_at(cal.add_months(base or cur, -12), "Q"))
+    if det in ("the same", "the comparable") and ctx.sentence_quarter:
+        return Resolved("DATE", ctx.sentence_quarter)
+    if det == "that" and ctx.reference and cal.granularity(ctx.reference) == "Q":
+        return Resolved("DATE", ctx.reference)
+    if det in ("this", "the current"):
+        return Resolved("DATE", cal.format_at(cur, "Q"))
+    if det == "next":
+        return Resolved("DATE", cal.format_at(cal.add_months(cur, 3), "Q"))
+    if ctx.sentence_quarter and det == "the":
+        return Resolved("DATE", ctx.sentence_quarter)
+    # "the quarter", "the latest quarter", "last quarter": the last completed quarter (results are
+    # reported after a quarter closes).
+    return Resolved("DATE", cal.format_at(cal.add_months(cur, -3), "Q"))
+
+
+def _half(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    y = d["y"]
+    if y is None:
+        if a is None:
+            return Resolved("DATE", f"XXXX-H{d['h']}")
+        y = a.year + _unit_shift(a, "Y", d["dir"])
+    return Resolved("DATE", f"{cal.year_value(y)}-H{d['h']}")
+
+
+def _season_rule(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    if d["y"]:
+        return Resolved("DATE", f"{d['y']:04d}-{d['s']}")
+    if ctx.anchor is None:
+        return Resolved("DATE", f"XXXX-{d['s']}")
+    return Resolved("DATE", _season(ctx.anchor, d["s"], d["dir"], ctx.tense))
+
+
+def _dayrel(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    day = cal.add_days(ctx.anchor, d["off"]) if ctx.anchor else None
+    if d.get("the_part") and ctx.reference and cal.granularity(ctx.reference) == "D":
+        # "in the morning", "by the evening": part of the day the narrative is on, not of the anchor.
+        day = dt.date.fromisoformat(ctx.reference)
+    t, v = _at_part(day, d["part"])
+    return Resolved(t, v)
+
+
+def _weekday_rule(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    ref_day = dt.date.fromisoformat(ctx.reference) if ctx.reference and len(ctx.reference) == 10 else None
+    if d.get("relative") and ref_day is not None:
+        # "the previous Friday" / "the following Monday": relative to the narrative's last date.
+        day = (
+            cal.weekday_on_or_before(cal.add_days(ref_day, -1), d["wd"])
+            if d["dir"] == "last"
+            else cal.weekday_on_or_after(cal.add_days(ref_day, 1), d["wd"])
+        )
+        t, v = _at_part(day, d["part"])
+        return Resolved(t, v)
+    if a is None:
+        v = f"XXXX-WXX-{d['wd']}"
+        return Resolved("TIME" if d["part"] else "DATE", v + (f"T{d['part']}" if d["part"] else ""))
+    t, v = _at_part(_weekday(a, d["wd"], d["dir"], ctx.tense), d["part"])
+    return Resolved(t, v)
+
+
+def _yearago(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    if ctx.sentence_quarter:
+        base = cal.start_of(ctx.sentence_quarter)
+        if base:
+            return Resolved("DATE", cal.format_at(cal.add_months(base, -12), "Q"))
+    if ctx.anchor is None:
+        return Resolved("DATE", "XXXX")
+    return Resolved("DATE", cal.year_value(ctx.anchor.year - 1))
+
+
+def _dur(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    return Resolved("DURATION", _dur_value(d["n"], d["unit"]))
+
+
+def _ref(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    if d.get("v") is None:
+        return Resolved("DURATION", _dur_value(None, d["unit"]))
+    return Resolved("DATE", d["v"])
+
+
+def _set(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    return Resolved("SET", d["v"])
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _clock(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    a = ctx.anchor
+    day = a
+    wd = (d.get("wd") or "").lower()
+    if a is not None and wd:
+        if wd in _DAY_WORDS:
+            day = cal.add_days(a, _DAY_WORDS[wd])
         else:
-            day = min(cands, key=lambda x: abs((x - a).days))
-        return Resolved("DATE", day.isoformat())
-    if k == "year_end":
-        # "year-end": December 31 (the accounting sense news uses); "the end of the year": the year, its
-        # interval narrowed to the last third. A past clause early in the year means the one just gone.
-        suffix = "-12-31" if d.get("closing") else ""
-        if a is None:
-            return Resolved("DATE", "XXXX" + suffix)
-        y = a.year - 1 if ctx.tense == "past" and a.month <= 3 else a.year
-        return Resolved("DATE", f"{y:04d}{suffix}")
-    if k == "period":
-        if "q" in d:
-            return Resolved("DATE", f"{d['y']:04d}-Q{d['q']}")
-        if ctx.sentence_quarter:
-            return Resolved("DATE", f"{d['y']:04d}-{ctx.sentence_quarter[5:]}")
-        return Resolved("DATE", f"{d['y']:04d}")
-    if k == "quarter":
-        y = d["y"]
-        if y is None:
-            if a is None:
-                return Resolved("DATE", f"XXXX-Q{d['q']}")
-            y = a.year + d["yshift"]
-            if d["yshift"] == 0 and d["q"] > cal.quarter_of(a) and ctx.tense != "future":
-                y -= 1
-        return Resolved("DATE", f"{y:04d}-Q{d['q']}")
-    if k == "quarter_rel":
-        if a is None:
-            return Resolved("DATE", "XXXX-QX")
-        det = d["det"]
-        cur = dt.date(a.year, 3 * cal.quarter_of(a) - 2, 1)
-        if det in ("the year-earlier", "the year-ago"):
-            base = cal.start_of(ctx.sentence_quarter) if ctx.sentence_quarter else cal.add_months(cur, -3)
-            return Resolved("DATE", cal.format_at(cal.add_months(base or cur, -12), "Q"))
-        if det in ("the same", "the comparable") and ctx.sentence_quarter:
-            return Resolved("DATE", ctx.sentence_quarter)
-        if det == "that" and ctx.reference and cal.granularity(ctx.reference) == "Q":
-            return Resolved("DATE", ctx.reference)
-        if det in ("this", "the current"):
-            return Resolved("DATE", cal.format_at(cur, "Q"))
-        if det == "next":
-            return Resolved("DATE", cal.format_at(cal.add_months(cur, 3), "Q"))
-        if ctx.sentence_quarter and det == "the":
-            return Resolved("DATE", ctx.sentence_quarter)
-        # "the quarter", "the latest quarter", "last quarter": the last completed quarter (results are
-        # reported after a quarter closes).
-        return Resolved("DATE", cal.format_at(cal.add_months(cur, -3), "Q"))
-    if k == "half":
-        y = d["y"]
-        if y is None:
-            if a is None:
-                return Resolved("DATE", f"XXXX-H{d['h']}")
-            y = a.year + _unit_shift(a, "Y", d["dir"])
-        return Resolved("DATE", f"{y:04d}-H{d['h']}")
-    if k == "season":
-        if d["y"]:
-            return Resolved("DATE", f"{d['y']:04d}-{d['s']}")
-        if a is None:
-            return Resolved("DATE", f"XXXX-{d['s']}")
-        return Resolved("DATE", _season(a, d["s"], d["dir"], ctx.tense))
-    if k == "dayrel":
-        day = a + dt.timedelta(days=d["off"]) if a else None
-        if d.get("the_part") and ctx.reference and cal.granularity(ctx.reference) == "D":
-            # "in the morning", "by the evening": part of the day the narrative is on, not of the anchor.
-            day = dt.date.fromisoformat(ctx.reference)
-        t, v = _at_part(day, d["part"])
-        return Resolved(t, v)
-    if k == "weekday":
-        ref_day = dt.date.fromisoformat(ctx.reference) if ctx.reference and len(ctx.reference) == 10 else None
-        if d.get("relative") and ref_day is not None:
-            # "the previous Friday" / "the following Monday": relative to the narrative's last date.
-            day = (
-                cal.weekday_on_or_before(ref_day - dt.timedelta(days=1), d["wd"])
-                if d["dir"] == "last"
-                else cal.weekday_on_or_after(ref_day + dt.timedelta(days=1), d["wd"])
-            )
-            t, v = _at_part(day, d["part"])
-            return Resolved(t, v)
-        if a is None:
-            v = f"XXXX-WXX-{d['wd']}"
-            return Resolved("TIME" if d["part"] else "DATE", v + (f"T{d['part']}" if d["part"] else ""))
-        day = _weekday(a, d["wd"], d["dir"], ctx.tense)
-        t, v = _at_part(day, d["part"])
-        return Resolved(t, v)
-    if k == "unitrel":
-        return _unitrel(d, a, ctx)
-    if k == "yearago":
-        if ctx.sentence_quarter:
-            base = cal.start_of(ctx.sentence_quarter)
-            if base:
-                return Resolved("DATE", cal.format_at(cal.add_months(base, -12), "Q"))
-        if a is None:
-            return Resolved("DATE", "XXXX")
-        return Resolved("DATE", f"{a.year - 1:04d}")
-    if k == "offset":
-        return _offset(d, a, ctx)
-    if k == "dur":
-        return Resolved("DURATION", _dur_value(d["n"], d["unit"]))
-    if k == "ref":
-        if d.get("v") is None:
-            return Resolved("DURATION", _dur_value(None, d["unit"]))
-        return Resolved("DATE", d["v"])
-    if k == "set":
-        return Resolved("SET", d["v"])
-    if k == "clock":
-        day = a
-        wd = (d.get("wd") or "").lower()
-        if a is not None and wd:
-            if wd in ("today", "yesterday", "tomorrow"):
-                day = a + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[wd])
-            else:
-                from .lexicon import WEEKDAYS
-
-                day = _weekday(a, WEEKDAYS[wd.rstrip(".")], "", ctx.tense)
-        elif a is not None and d.get("md"):
-            mo, dd = d["md"]
-            day = _safe_date(_pick_year_for_month(a, mo, dd, ctx.tense, ""), mo, dd)
-        elif a is not None and ctx.reference and len(ctx.reference) == 10:
-            day = dt.date.fromisoformat(ctx.reference)
-        stamp = day.isoformat() if day else "XXXX-XX-XX"
-        return Resolved("TIME", f"{stamp}T{d['h']:02d}:{d['mi']:02d}")
-    return None
+            day = _weekday(a, WEEKDAYS[wd.rstrip(".")], "", ctx.tense)
+    elif a is not None and d.get("md"):
+        mo, dd = d["md"]
+        day = _safe_date(_pick_year_for_month(a, mo, dd, ctx.tense, ""), mo, dd)
+    elif a is not None and ctx.reference and len(ctx.reference) == 10:
+        day = dt.date.fromisoformat(ctx.reference)
+    stamp = day.isoformat() if day else "XXXX-XX-XX"
+    return Resolved("TIME", f"{stamp}T{d['h']:02d}:{d['mi']:02d}")
 
 
 def _season(a: dt.date, code: str, direction: str, tense: str) -> str:
@@ -355,55 +413,68 @@ def _season(a: dt.date, code: str, direction: str, tense: str) -> str:
         y -= 1
     elif tense == "future" and cal.season_interval(y, code)[1] < a:
         y += 1
-    return f"{y:04d}-{code}"
+    return f"{cal.year_value(y)}-{code}"
 
 
-def _unitrel(d: dict[str, Any], a: dt.date | None, ctx: Context) -> Resolved | None:
-    unit, direction, edge = d["unit"], d["dir"], d["edge"]
+_UNKNOWN_UNIT = {
+    "D": "XXXX-XX-XX",
+    "W": "XXXX-WXX",
+    "WE": "XXXX-WXX-WE",
+    "M": "XXXX-XX",
+    "Q": "XXXX-QX",
+    "Y": "XXXX",
+    "DE": "XXX",
+    "CE": "XX",
+}
+
+
+def _unitrel(d: dict[str, Any], ctx: Context) -> Resolved | None:
+    unit, direction = d["unit"], d["dir"]
     if direction in ("following", "previous", "prior") and ctx.reference and unit in ("M", "Y", "W"):
-        start = cal.start_of(ctx.reference)
-        rg = cal.granularity(ctx.reference)
-        if start is not None and rg is not None and GRAN_ORDER.get(rg, 9) <= GRAN_ORDER[unit]:
-            step = 1 if direction == "following" else -1
-            moved = {
-                "W": lambda: start + dt.timedelta(weeks=step),
-                "M": lambda: cal.add_months(start, step),
-                "Y": lambda: cal.add_months(start, 12 * step),
-            }[unit]()
-            return Resolved("DATE", cal.format_at(moved, unit))
+        moved = _step_from_reference(ctx.reference, unit, 1 if direction == "following" else -1)
+        if moved is not None:
+            return Resolved("DATE", moved)
     if direction in ("that", "the same"):
         ref = ctx.reference
         if ref is None:
-            return Resolved(
-                "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX")
-            )
+            unknown = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "WE": "XXXX-WXX-WE"}
+            return Resolved("DATE", unknown.get(unit, "XXXX"))
         start = cal.start_of(ref)
-        if start is None:
-            return None
-        if unit == "D" and cal.granularity(ref) != "D":
+        if start is None or (unit == "D" and cal.granularity(ref) != "D"):
             return None
         return Resolved("DATE", cal.format_at(start, {"WE": "W"}.get(unit, unit)))
+    a = ctx.anchor
     if a is None:
-        x = {
-            "D": "XXXX-XX-XX",
-            "W": "XXXX-WXX",
-            "WE": "XXXX-WXX-WE",
-            "M": "XXXX-XX",
-            "Y": "XXXX",
-            "DE": "XXX",
-            "CE": "XX",
-        }[unit]
-        return Resolved("DATE", x)
-    n = _unit_shift(a, unit, direction)
+        return Resolved("DATE", _UNKNOWN_UNIT[unit])
     if unit == "D":
         return None
+    n = _unit_shift(a, unit, direction)
+    if unit == "WE" and direction == "the":
+        n = -1 if ctx.tense == "past" and a.isoweekday() < 6 else 0
+    return _unit_from_anchor(a, unit, n, d["edge"])
+
+
+def _step_from_reference(reference: str, unit: str, step: int) -> str | None:
+    """'the following month' after a dated sentence: the unit after (or before) the reference's."""
+    start = cal.start_of(reference)
+    rg = cal.granularity(reference)
+    if start is None or rg is None or GRAN_ORDER.get(rg, 9) > GRAN_ORDER[unit]:
+        return None
+    moved = (
+        cal.add_days(start, 7 * step)
+        if unit == "W"
+        else cal.add_months(start, step * (12 if unit == "Y" else 1))
+    )
+    return cal.format_at(moved, unit)
+
+
+def _unit_from_anchor(a: dt.date, unit: str, n: int, edge: str) -> Resolved | None:
+    """'last week', 'this month', 'earlier this year', 'the weekend': n units from the anchor's."""
     if unit == "WE":
-        if direction == "the":
-            n = -1 if ctx.tense == "past" and a.isoweekday() < 6 else 0
-        sat = cal.weekday_on_or_after(a - dt.timedelta(days=a.isoweekday() - 1), 6) + dt.timedelta(weeks=n)
+        sat = cal.add_days(cal.weekday_on_or_after(cal.add_days(a, 1 - a.isoweekday()), 6), 7 * n)
         return Resolved("DATE", cal.week_value(sat) + "-WE")
     if unit == "W":
-        return Resolved("DATE", cal.week_value(a + dt.timedelta(weeks=n)))
+        return Resolved("DATE", cal.week_value(cal.add_days(a, 7 * n)))
     if unit == "M":
         first = cal.add_months(a.replace(day=1), n)
         res = Resolved("DATE", f"{first.year:04d}-{first.month:02d}")
@@ -414,7 +485,7 @@ def _unitrel(d: dict[str, Any], a: dt.date | None, ctx: Context) -> Resolved | N
         return res
     if unit == "Y":
         y = a.year + n
-        res = Resolved("DATE", f"{y:04d}")
+        res = Resolved("DATE", cal.year_value(y))
         if n == 0 and edge == "earlier":
             res.first, res.last = dt.date(y, 1, 1), a
         elif n == 0 and edge == "later":
@@ -423,26 +494,42 @@ def _unitrel(d: dict[str, Any], a: dt.date | None, ctx: Context) -> Resolved | N
     if unit == "DE":
         if n < 0:  # "the past decade": the ten years up to now, a duration
             return Resolved("DURATION", "P10Y")
-        return Resolved("DATE", f"{(a.year // 10 + n):03d}")
+        return Resolved("DATE", cal.decade_value(a.year // 10 + n))
     if unit == "CE":
-        return Resolved("DATE", f"{(a.year // 100 + n):02d}")
+        return Resolved("DATE", cal.century_value(a.year // 100 + n))
     return None
 
 
-def _offset(d: dict[str, Any], a: dt.date | None, ctx: Context) -> Resolved | None:
+def _offset(d: dict[str, Any], ctx: Context) -> Resolved | None:
     n, unit, rel = d["n"], d["unit"], d["rel"]
-    if unit.startswith("T") or unit in ("ML", "W2"):
-        return Resolved("DURATION", _dur_value(n, unit))
-    if rel in ("before", "after", "since"):
-        # Preposition: the duration alone; "two months after <date>" is handled by the caller.
+    if unit.startswith("T") or unit in ("ML", "W2") or rel in ("before", "after", "since"):
+        # Clock units, or a preposition: the duration alone ("two months after <date>" is the caller's).
         return Resolved("DURATION", _dur_value(n, unit))
     gran = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}.get(unit, "Y")
     sign = -1 if rel in ("ago", "earlier") else 1
+    vague = Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if n is None:
-        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    # "a year earlier" with nothing before it compares with the time of writing; "a week later" with
-    # nothing before it follows an undated event, so it stays unresolved rather than counted from the anchor.
-    base: dt.date | None = None if rel == "later" and not ctx.reference else a
+        return vague
+    base, gran = _offset_base(ctx, rel, unit, gran)
+    if base is None:
+        return Resolved("DATE", _UNKNOWN_UNIT.get(gran, "XXXX") if gran != "CE" else "XXXX")
+    try:
+        if unit == "CE":
+            return Resolved("DATE", cal.century_value(base.year // 100 + sign * int(n)))
+        return Resolved("DATE", cal.format_at(cal.shift(base, sign * n, unit), gran))
+    except cal.OutOfRange:
+        # "125,000 years ago": before year 1 (or after 9999) no TIMEX3 calendar value exists; what the
+        # text does say is that it lies in the past (or the future).
+        return vague
+
+
+def _offset_base(ctx: Context, rel: str, unit: str, gran: str) -> tuple[dt.date | None, str]:
+    """The date an offset counts from and the granularity of the result.
+
+    "a year earlier" with nothing before it compares with the time of writing; "a week later" with
+    nothing before it follows an undated event, so it stays unresolved rather than counted from the anchor.
+    """
+    base: dt.date | None = None if rel == "later" and not ctx.reference else ctx.anchor
     if rel in ("earlier", "later") and ctx.reference:
         rs = cal.start_of(ctx.reference)
         rg = cal.granularity(ctx.reference)
@@ -452,17 +539,31 @@ def _offset(d: dict[str, Any], a: dt.date | None, ctx: Context) -> Resolved | No
         rs = cal.start_of(ctx.sentence_quarter)
         if rs is not None:
             base, gran = rs, "Q"
-    if base is None:
-        x = {
-            "D": "XXXX-XX-XX",
-            "W": "XXXX-WXX",
-            "M": "XXXX-XX",
-            "Q": "XXXX-QX",
-            "Y": "XXXX",
-            "DE": "XXX",
-        }.get(gran, "XXXX")
-        return Resolved("DATE", x)
-    if unit == "CE":
-        return Resolved("DATE", f"{(base.year // 100 + sign * int(n)):02d}")
-    target = cal.shift(base, sign * n, unit)
-    return Resolved("DATE", cal.format_at(target, gran))
+    return base, gran
+
+
+_HANDLERS: dict[str, Handler] = {
+    "abs": _abs,
+    "md": _md,
+    "month": _month,
+    "year": _year,
+    "range": _range,
+    "decade": _given,
+    "century": _given,
+    "nth_weekday": _nth_weekday,
+    "year_end": _year_end,
+    "period": _period,
+    "quarter": _quarter,
+    "quarter_rel": _quarter_rel,
+    "half": _half,
+    "season": _season_rule,
+    "dayrel": _dayrel,
+    "weekday": _weekday_rule,
+    "unitrel": _unitrel,
+    "yearago": _yearago,
+    "offset": _offset,
+    "dur": _dur,
+    "ref": _ref,
+    "set": _set,
+    "clock": _clock,
+}

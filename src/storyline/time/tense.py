@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import words
+from ..syntax import lemma
 from .lexicon import FUTURE_CUE_LEMMAS
 
-PLAN_LEMMAS = frozenset({"plan", "schedule", "slate", "expect", "invite", "postpone", "delay", "reschedule"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+# "planned a rally on Saturday", "postponed the vote on Friday": the event the verb governs lies ahead.
+# Of the intent verbs only these two take an event as object; "sought talks on Tuesday" is dated by its
+# own (past) clause.
+PLAN_LEMMAS = words("schedule_verbs") | {"plan", "expect"}
+FUTURE_AUX = words("future_auxiliaries") | words("future_in_past_auxiliaries")
 
 
 def _governing_verb(tok: Token) -> tuple[Token | None, bool]:
@@ -31,14 +36,14 @@ def _governing_verb(tok: Token) -> tuple[Token | None, bool]:
 
 def _verb_tense(verb: Token, via_noun: bool = False) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if via_noun and verb.lemma_.lower() in PLAN_LEMMAS:
+    if via_noun and lemma(verb) in PLAN_LEMMAS:
         return "future"  # "planned a rally on Saturday": the planned thing lies ahead
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return "future"
     if any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl"):
         head = verb.head
-        if head.lemma_.lower() in FUTURE_CUE_LEMMAS or head.lower_ in ("going", "due", "set", "slated"):
+        if lemma(head) in FUTURE_CUE_LEMMAS or head.lower_ in ("going", "due", "set", "slated"):
             return "future"
         if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):  # "is to resume"
             return "future"

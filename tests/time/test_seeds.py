@@ -12,7 +12,7 @@ import pytest
 from storyline.records import Timex
 from storyline.time import tag
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
 
 # (file prefix, expression text, expected value, expected first_day, expected last_day)
 EXPECTED = [

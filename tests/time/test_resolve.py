@@ -1,8 +1,9 @@
-"""storyline.time.tag: extents, TIMEX3 values and intervals for the expressions news uses."""
+"""storyline.time.tag: TIMEX3 values and intervals by anchor, tense and the narrative's last date."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -10,16 +11,7 @@ from storyline.records import Timex
 from storyline.time import tag
 
 D = dt.date
-
-
-def find(text: str, anchor: dt.date | None, needle: str) -> Timex:
-    """The timex whose text is `needle`; fails with the full list otherwise."""
-    found = tag(text, anchor)
-    for t in found:
-        if t.text == needle:
-            assert text[t.start : t.end] == t.text
-            return t
-    raise AssertionError(f"{needle!r} not tagged in {text!r}: {[(t.text, t.value) for t in found]}")
+Find = Callable[[str, dt.date | None, str], Timex]
 
 
 # --- weekdays -----------------------------------------------------------------------------------------
@@ -48,14 +40,9 @@ WEEKDAYS = [
 
 
 @pytest.mark.parametrize(("text", "anchor", "needle", "value"), WEEKDAYS)
-def test_weekday(text: str, anchor: dt.date, needle: str, value: str) -> None:
+def test_weekday(find: Find, text: str, anchor: dt.date, needle: str, value: str) -> None:
     t = find(text, anchor, needle)
     assert (t.type, t.value, t.first_day, t.last_day, t.precision) == ("DATE", value, value, value, "day")
-
-
-def test_weekday_extent_leaves_out_preposition() -> None:
-    t = find("Kirby on Wednesday accused Pyongyang.", D(2022, 11, 2), "Wednesday")
-    assert (t.start, t.end) == (9, 18)
 
 
 # --- last / next / this units ---------------------------------------------------------------------------
@@ -150,7 +137,7 @@ UNITS = [
 
 @pytest.mark.parametrize(("text", "anchor", "needle", "value", "first", "last", "precision"), UNITS)
 def test_relative_units(
-    text: str, anchor: dt.date, needle: str, value: str, first: str, last: str, precision: str
+    find: Find, text: str, anchor: dt.date, needle: str, value: str, first: str, last: str, precision: str
 ) -> None:
     t = find(text, anchor, needle)
     assert (t.type, t.value, t.first_day, t.last_day, t.precision) == ("DATE", value, first, last, precision)
@@ -166,7 +153,7 @@ AGO = [
 
 
 @pytest.mark.parametrize(("text", "anchor", "needle", "value", "precision"), AGO)
-def test_ago(text: str, anchor: dt.date, needle: str, value: str, precision: str) -> None:
+def test_ago(find: Find, text: str, anchor: dt.date, needle: str, value: str, precision: str) -> None:
     t = find(text, anchor, needle)
     assert (t.type, t.value, t.precision) == ("DATE", value, precision)
 
@@ -187,12 +174,12 @@ MONTHS = [
 
 
 @pytest.mark.parametrize(("text", "anchor", "needle", "value"), MONTHS)
-def test_month(text: str, anchor: dt.date, needle: str, value: str) -> None:
+def test_month(find: Find, text: str, anchor: dt.date, needle: str, value: str) -> None:
     t = find(text, anchor, needle)
     assert (t.type, t.value, t.precision) == ("DATE", value, "month")
 
 
-def test_month_interval() -> None:
+def test_month_interval(find: Find) -> None:
     t = find("Prices fell in February.", D(2024, 3, 10), "February")
     assert (t.first_day, t.last_day) == ("2024-02-01", "2024-02-29")
 
@@ -209,7 +196,7 @@ DAYS = [
 
 
 @pytest.mark.parametrize(("text", "anchor", "needle", "type_", "value"), DAYS)
-def test_day_words(text: str, anchor: dt.date, needle: str, type_: str, value: str) -> None:
+def test_day_words(find: Find, text: str, anchor: dt.date, needle: str, type_: str, value: str) -> None:
     t = find(text, anchor, needle)
     assert (t.type, t.value, t.first_day, t.precision) == (type_, value, value[:10], "day")
 
@@ -319,38 +306,10 @@ SPANS = [
 
 @pytest.mark.parametrize(("text", "anchor", "needle", "value", "first", "last", "precision"), SPANS)
 def test_spans(
-    text: str, anchor: dt.date, needle: str, value: str, first: str, last: str, precision: str
+    find: Find, text: str, anchor: dt.date, needle: str, value: str, first: str, last: str, precision: str
 ) -> None:
     t = find(text, anchor, needle)
     assert (t.type, t.value, t.first_day, t.last_day, t.precision) == ("DATE", value, first, last, precision)
-
-
-# --- durations are never dates ------------------------------------------------------------------------------
-
-DURATIONS = [
-    ("Moscow has waged the 17-month-long Ukraine war.", "17-month-long", "P17M"),
-    ("The ceasefire held for two years.", "two years", "P2Y"),
-    ("Drones have been used for nearly a year.", "nearly a year", "P1Y"),
-    ("The siege lasted 10 days.", "10 days", "P10D"),
-    ("After a five-hour meeting, they left.", "five-hour", "PT5H"),
-    ("The conflict has run for two decades.", "two decades", "P20Y"),
-    ("Rates were cut over the past two quarters.", "the past two quarters", "P2Q"),
-]
-
-
-@pytest.mark.parametrize(("text", "needle", "value"), DURATIONS)
-def test_durations(text: str, needle: str, value: str) -> None:
-    t = find(text, D(2023, 8, 4), needle)
-    assert (t.type, t.value, t.first_day, t.last_day) == ("DURATION", value, None, None)
-
-
-def test_duration_before_event_keeps_duration() -> None:
-    t = find(
-        "The White House revealed it nearly two months after first alleging it.",
-        D(2022, 11, 2),
-        "nearly two months",
-    )
-    assert (t.type, t.value) == ("DURATION", "P2M")
 
 
 # --- relative to another date in the sentence ----------------------------------------------------------------
@@ -363,7 +322,7 @@ LINKED = [
 
 
 @pytest.mark.parametrize(("text", "needle", "value"), LINKED)
-def test_relative_to_other_date(text: str, needle: str, value: str) -> None:
+def test_relative_to_other_date(find: Find, text: str, needle: str, value: str) -> None:
     t = find(text, D(2023, 8, 4), needle)
     assert (t.type, t.value) == ("DATE", value)
 
@@ -380,61 +339,14 @@ REFS = [
 
 
 @pytest.mark.parametrize(("text", "needle", "value"), REFS)
-def test_reference_words(text: str, needle: str, value: str) -> None:
+def test_reference_words(find: Find, text: str, needle: str, value: str) -> None:
     t = find(text, D(2023, 8, 4), needle)
     assert (t.type, t.value) == ("DATE", value)
 
 
-def test_present_ref_interval_is_anchor_day() -> None:
+def test_present_ref_interval_is_anchor_day(find: Find) -> None:
     t = find("Russia is now seeking more shells.", D(2023, 8, 4), "now")
     assert (t.first_day, t.last_day) == ("2023-08-04", "2023-08-04")
-
-
-# --- explicit dates -------------------------------------------------------------------------------------------------
-
-EXPLICIT = [
-    ("Nov. 2, 2022", "2022-11-02"),
-    ("April 25, 2019", "2019-04-25"),
-    ("2022-11-02", "2022-11-02"),
-    ("2 November 2022", "2022-11-02"),
-    ("Sept. 30, 1989", "1989-09-30"),
-]
-
-
-@pytest.mark.parametrize(("needle", "value"), EXPLICIT)
-def test_explicit_dates(needle: str, value: str) -> None:
-    t = find(f"The leaders met on {needle} in Vladivostok.", D(2023, 8, 30), needle)
-    assert (t.type, t.value, t.first_day, t.precision) == ("DATE", value, value, "day")
-
-
-def test_month_year() -> None:
-    t = find("Inflation peaked in July 1997 across Asia.", D(2023, 8, 4), "July 1997")
-    assert (t.value, t.first_day, t.last_day) == ("1997-07", "1997-07-01", "1997-07-31")
-
-
-WEEKDAY_DATES = [
-    # One expression: the date decides, even where the tense would have pointed elsewhere.
-    ("The paper said in an editorial on Saturday, April 25: the court erred.", D(1998, 4, 24),
-     "Saturday, April 25", "1998-04-25"),
-    ("The paper said in an editorial on Monday, Oct. 26: the court erred.", D(1998, 10, 25),
-     "Monday, Oct. 26", "1998-10-26"),
-    ("Shares fell on Friday Oct. 13 after the buyout collapsed.", D(1989, 10, 27), "Friday Oct. 13", "1989-10-13"),
-    ("The vote was held on Tuesday, Nov. 8, 2022, in all states.", D(2023, 1, 5), "Tuesday, Nov. 8, 2022",
-     "2022-11-08"),
-    # The weekday settles the year of a yearless date written a year boundary away.
-    ("The accord was signed on Friday, Dec. 30, officials said.", D(2023, 1, 20), "Friday, Dec. 30", "2022-12-30"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "anchor", "needle", "value"), WEEKDAY_DATES)
-def test_weekday_with_date_is_one_expression(text: str, anchor: dt.date, needle: str, value: str) -> None:
-    t = find(text, anchor, needle)
-    assert (t.type, t.value, t.first_day, t.precision) == ("DATE", value, value, "day")
-
-
-def test_weekday_with_part_of_day_stays_separate() -> None:
-    t = find("Crowds gathered on Friday night, Jan. 7, in the plaza.", D(2000, 1, 8), "Friday night")
-    assert (t.type, t.value) == ("TIME", "2000-01-07TNI")
 
 
 # --- no anchor: X's, no interval ----------------------------------------------------------------------------------------
@@ -449,43 +361,14 @@ NO_ANCHOR = [
 
 
 @pytest.mark.parametrize(("text", "needle", "value"), NO_ANCHOR)
-def test_no_anchor_keeps_x(text: str, needle: str, value: str) -> None:
+def test_no_anchor_keeps_x(find: Find, text: str, needle: str, value: str) -> None:
     t = find(text, None, needle)
     assert (t.value, t.first_day, t.last_day) == (value, None, None)
 
 
-def test_no_anchor_explicit_date_still_resolves() -> None:
+def test_no_anchor_explicit_date_still_resolves(find: Find) -> None:
     t = find("The leaders met on Nov. 2, 2022.", None, "Nov. 2, 2022")
     assert (t.value, t.first_day) == ("2022-11-02", "2022-11-02")
-
-
-# --- things that are not time expressions ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "May I ask a question?",
-        "Protesters march on the capital.",
-        "The fall of the city shocked the world.",
-        "Iraq imports about three-quarters of its food.",
-        # discourse adverbs, not times a reader can place (rarely annotated in TimeBank either)
-        "Pyongyang has previously denied this.",
-        "The building formerly housed a bank.",
-        # "Oct." alone is not a month when a day follows it (the day is found: see test_month_day_after_last)
-    ],
-)
-def test_not_time(text: str) -> None:
-    assert tag(text, D(2023, 8, 4)) == []
-
-
-def test_offsets_index_the_text() -> None:
-    text = (
-        "On Wednesday, Kirby said North Korea shipped shells in September, nearly two months after warning."
-    )
-    for t in tag(text, D(2022, 11, 2)):
-        assert text[t.start : t.end] == t.text
-        assert t.article is None
 
 
 EDGES = [
@@ -497,13 +380,13 @@ EDGES = [
 
 @pytest.mark.parametrize(("text", "needle", "value", "first", "last"), EDGES)
 def test_edge_modifiers_narrow_the_interval(
-    text: str, needle: str, value: str, first: str, last: str
+    find: Find, text: str, needle: str, value: str, first: str, last: str
 ) -> None:
     t = find(text, D(2023, 10, 20), needle)
     assert (t.value, t.first_day, t.last_day) == (value, first, last)
 
 
-def test_clock_time_with_date() -> None:
+def test_clock_time_with_date(find: Find) -> None:
     t = find(
         "The earthquake struck at 3:17 a.m. local time on Feb. 6.",
         D(2023, 10, 20),
@@ -512,42 +395,24 @@ def test_clock_time_with_date() -> None:
     assert (t.type, t.value, t.first_day, t.precision) == ("TIME", "2023-02-06T03:17", "2023-02-06", "day")
 
 
-def test_year_earlier_takes_the_quarter_compared() -> None:
+def test_year_earlier_takes_the_quarter_compared(find: Find) -> None:
     text = "The company reported third-quarter earnings of $1.2 billion, up from $900 million a year earlier."
     assert find(text, D(2023, 10, 20), "third-quarter").value == "2023-Q3"
     assert find(text, D(2023, 10, 20), "a year earlier").value == "2022-Q3"
 
 
-def test_deadline_after_anchor_in_past_clause() -> None:
+def test_deadline_after_anchor_in_past_clause(find: Find) -> None:
     # "extended ... until Nov. 20": a deadline ahead of the anchor, even though the verb is past
     t = find("The company extended its offer until Nov. 20.", D(1989, 11, 2), "Nov. 20")
     assert t.value == "1989-11-20"
 
 
-def test_masked_doc_hides_excluded_spans() -> None:
-    """The pipeline parses a masked copy (captions blanked, same length); nothing is tagged under the mask."""
-    from storyline.time import _nlp
-
-    text = "Putin and Kim meet in Vladivostok on April 25, 2019.\nKirby spoke on Wednesday."
-    cut = text.index("\n")
-    masked = " " * cut + text[cut:]
-    found = tag(text, D(2023, 8, 30), _nlp()(masked))
-    assert [(t.text, t.value) for t in found] == [("Wednesday", "2023-08-30")]
-    assert text[found[0].start : found[0].end] == "Wednesday"
-
-
-@pytest.mark.parametrize("needle", ["the 1970's", "the 1970s", "the '70s", "the seventies"])
-def test_decade_spellings(needle: str) -> None:
-    t = find(f"Prices were high in {needle}, economists said.", D(1987, 3, 2), needle)
-    assert (t.value, t.first_day, t.last_day, t.precision) == ("197", "1970-01-01", "1979-12-31", "decade")
-
-
-def test_later_without_reference_stays_unresolved() -> None:
+def test_later_without_reference_stays_unresolved(find: Find) -> None:
     t = find("A week later, the army withdrew.", D(2024, 3, 15), "A week later")
     assert (t.type, t.value, t.first_day) == ("DATE", "XXXX-WXX", None)
 
 
-def test_later_counts_from_the_last_date_mentioned() -> None:
+def test_later_counts_from_the_last_date_mentioned(find: Find) -> None:
     text = "The ceasefire began on March 3, 2022. Two weeks later, fighting resumed."
     assert find(text, D(2024, 3, 15), "Two weeks later").value == "2022-03-17"
 
@@ -571,7 +436,9 @@ NEAR_FUTURE = [
 
 
 @pytest.mark.parametrize(("text", "anchor", "needle", "value"), NEAR_FUTURE)
-def test_bare_dates_near_future_window(text: str, anchor: dt.date, needle: str, value: str) -> None:
+def test_bare_dates_near_future_window(
+    find: Find, text: str, anchor: dt.date, needle: str, value: str
+) -> None:
     assert find(text, anchor, needle).value == value
 
 
@@ -582,7 +449,7 @@ def test_bare_dates_near_future_window(text: str, anchor: dt.date, needle: str, 
         ("The ban lapsed last Sept. 30.", D(2023, 8, 4), "Sept. 30", "2022-09-30"),
     ],
 )
-def test_month_day_after_last(text: str, anchor: dt.date, needle: str, value: str) -> None:
+def test_month_day_after_last(find: Find, text: str, anchor: dt.date, needle: str, value: str) -> None:
     assert find(text, anchor, needle).value == value
 
 
@@ -594,20 +461,10 @@ def test_month_day_after_last(text: str, anchor: dt.date, needle: str, value: st
         ("It was the week's most active session.", D(1989, 10, 30), "the week", "1989-W44"),
     ],
 )
-def test_the_year_the_week_current_unit(text: str, anchor: dt.date, needle: str, value: str) -> None:
+def test_the_year_the_week_current_unit(
+    find: Find, text: str, anchor: dt.date, needle: str, value: str
+) -> None:
     assert find(text, anchor, needle).value == value
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The year before, prices fell.",
-        "He was named player of the year.",
-        "It was the year that changed everything.",
-    ],
-)
-def test_the_year_without_time_reading_is_not_tagged(text: str) -> None:
-    assert all(t.text.lower() != "the year" for t in tag(text, D(2023, 8, 4)))
 
 
 @pytest.mark.parametrize(
@@ -618,32 +475,16 @@ def test_the_year_without_time_reading_is_not_tagged(text: str) -> None:
         ("The deal is due by the end of the year.", D(2023, 8, 4), "the end of the year", "2023"),
     ],
 )
-def test_year_end(text: str, anchor: dt.date, needle: str, value: str) -> None:
+def test_year_end(find: Find, text: str, anchor: dt.date, needle: str, value: str) -> None:
     assert find(text, anchor, needle).value == value
 
 
-def test_the_morning_follows_the_narrative_day() -> None:
+def test_the_morning_follows_the_narrative_day(find: Find) -> None:
     text = "Prices fell on Friday. Dealers placed heavy buy orders in the morning."
     assert find(text, D(1989, 10, 30), "the morning").value == "1989-10-27TMO"
     assert (
         find("Dealers placed orders this morning.", D(1989, 10, 30), "this morning").value == "1989-10-30TMO"
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "anchor", "needle", "value"),
-    [
-        ("The summit will be held on April 24 and 25 in Washington.", D(1999, 2, 10), "25", "1999-04-25"),
-        ("Talks ran from Oct. 3 through 5, 2023, in Geneva.", D(2023, 10, 20), "Oct. 3", "2023-10-03"),
-    ],
-)
-def test_coordinated_second_day(text: str, anchor: dt.date, needle: str, value: str) -> None:
-    assert find(text, anchor, needle).value == value
-
-
-@pytest.mark.parametrize("text", ["On May 5 and 6 people died.", "Sales rose on Jan. 5 to 20 stores."])
-def test_coordinated_number_counting_a_noun_is_not_a_day(text: str) -> None:
-    assert len(tag(text, D(1999, 2, 10))) == 1
 
 
 @pytest.mark.parametrize(
@@ -673,26 +514,11 @@ def test_coordinated_number_counting_a_noun_is_not_a_day(text: str) -> None:
         ("Voters went to the polls on Election Day.", D(2022, 11, 20), "Election Day", "DATE", "2022-11-08"),
     ],
 )
-def test_error_analysis_rules(text: str, anchor: dt.date, needle: str, type_: str, value: str) -> None:
+def test_error_analysis_rules(
+    find: Find, text: str, anchor: dt.date, needle: str, type_: str, value: str
+) -> None:
     t = find(text, anchor, needle)
     assert (t.type, t.value) == (type_, value)
-
-
-def test_quarter_to_quarter_is_not_a_quarter() -> None:
-    assert [t.text for t in tag("The quarter-to-quarter comparison improved.", D(1989, 11, 1))] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "needle", "value"),
-    [
-        ("Violence has flared for the past twenty years.", "the past twenty years", "P20Y"),
-        ("Net rose 5% for the first nine months.", "the first nine months", "P9M"),
-        ("For the six months, sales fell.", "the six months", "P6M"),
-    ],
-)
-def test_duration_extent_leaves_out_for(text: str, needle: str, value: str) -> None:
-    t = find(text, D(1998, 3, 5), needle)
-    assert (t.type, t.value) == ("DURATION", value)
 
 
 @pytest.mark.parametrize(
@@ -704,13 +530,9 @@ def test_duration_extent_leaves_out_for(text: str, needle: str, value: str) -> N
         ("It was the first gain in years.", "years", "DURATION", "PXY"),
     ],
 )
-def test_vague_references(text: str, needle: str, type_: str, value: str) -> None:
+def test_vague_references(find: Find, text: str, needle: str, type_: str, value: str) -> None:
     t = find(text, D(1989, 10, 30), needle)
     assert (t.type, t.value) == (type_, value)
-
-
-def test_in_years_needs_clause_end() -> None:
-    assert [t.text for t in tag("In years past, it grew.", D(1989, 10, 30))] == []
 
 
 @pytest.mark.parametrize(
