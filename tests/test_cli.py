@@ -62,3 +62,23 @@ def test_unusable_store_is_fatal_and_untouched(tmp_path):
     assert r.returncode == EXIT_FATAL
     assert "junk.db" in r.stderr
     assert db.read_bytes() == b"\x00garbage" * 64
+
+
+def test_help_imports_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from storyline.cli import main\n"
+        "for cmd in ([], ['build'], ['timex'], ['show'], ['export'], ['rm']):\n"
+        "    try:\n"
+        "        main([*cmd, '--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = sorted(m for m in ('spacy', 'torch', 'trafilatura', 'sentence_transformers', 'pyarrow')"
+        " if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert "HEAVY []" in out, out[-500:]
