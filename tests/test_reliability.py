@@ -137,3 +137,18 @@ def test_rebuild_with_nothing_new_keeps_the_outputs(tmp_path):
     (out / "brief.md").unlink()  # a missing output is written again
     third = build([src], out)
     assert not third.unchanged and (out / "brief.md").is_file()
+
+
+@pytest.mark.slow
+def test_corrected_manifest_date_updates_the_stored_article_and_its_analysis(tmp_path):
+    src, out = _corpus(tmp_path), tmp_path / "out"
+    build([src], out)
+    rows = [json.dumps({"file": "a.txt", "published": "2024-03-15", "outlet": "Other"}),
+            json.dumps({"file": "b.txt", "published": "2024-03-08", "outlet": "Test"})]
+    (src / "manifest.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    r = build([src], out)
+    assert (r.new, r.updated, r.analysed) == (0, 1, 1)
+    a = next(a for a in _story(out)["articles"] if a["text"] == TEXTS["a.txt"])
+    assert (a["published"], a["outlet"]) == ("2024-03-15", "Other")
+    tx = next(t for t in _story(out)["timexes"] if t["article"] == a["id"])
+    assert tx["first_day"] == "2024-03-12"  # "on Tuesday" re-anchored to the corrected date

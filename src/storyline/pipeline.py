@@ -15,16 +15,17 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import analyse as analysis
-from . import dedup, nlp
-from .assemble import assemble
+from . import dedup
 from .ingest import read_inputs
 from .ingest.clean import find_exclusions, masked_text
 from .outputs import OutputError, write_set
 from .records import SCHEMA_ID, AnalysisFailure, Article, ArticleAnalysis, IngestError, Story, to_dict
 from .store import Store
+
+if TYPE_CHECKING:
+    from .analyse import Analyser
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # What an analysis depends on: the cleaning and extraction rules, the parse (loader and model version),
@@ -57,7 +58,8 @@ def fingerprint(parts: Sequence[str], root: Path = PACKAGE_ROOT, extra: str = ""
 # rule or a word list recomputes them on the next build instead of silently serving stale extractions;
 # CLI, rendering and orchestration code does not.
 CLEAN_VERSION = fingerprint(("ingest/clean.py", "lexicon"))
-PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS, extra=f"{nlp.MODEL_PACKAGE}=={nlp.MODEL_VERSION}")
+# (nlp.py, part of it, names the model package, its version and the hash of its weights)
+PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS)
 # What turns stored analyses into the story and its outputs: a change here rebuilds the outputs.
 STORY_VERSION = fingerprint(("assemble.py", "consolidate", "render", "embed.py", "dates.py", "modality.py",
                              "records.py", "schema", "outputs.py", "pipeline.py"))
@@ -69,6 +71,7 @@ class BuildReport:
     new: int = 0
     already_stored: int = 0
     superseded: int = 0  # stored articles replaced by a new version of their input (an edited file)
+    updated: int = 0  # stored articles whose metadata (manifest date, outlet, ...) the inputs changed
     analysed: int = 0
     excluded_spans: int = 0
     duplicates: int = 0
@@ -98,6 +101,14 @@ class BuildReport:
 
 
 Progress = Callable[[str, int, int], None]
+
+
+def assemble(articles: list[Article], analyses: list[ArticleAnalysis]) -> Story:
+    """`storyline.assemble.assemble`, imported only when a story is to be assembled (it loads spaCy
+    types and the embedding model), so a rebuild with nothing new stays fast."""
+    from .assemble import assemble as assemble_story
+
+    return assemble_story(articles, analyses)
 
 
 def _infer_dates(article: Article) -> None:
@@ -136,7 +147,7 @@ def build(
     workers: int = 1,
     batch_size: int = 32,
     progress: Progress | None = None,
-    analyser: analysis.Analyser | None = None,
+    analyser: Analyser | None = None,
 ) -> BuildReport:
     """Build the story of `inputs` into `out_dir`; see the module docstring for durability.
 
@@ -157,7 +168,7 @@ def build(
     try:
         _ingest(run, inputs, out, db)
         articles = _dedup(run)
-        _analyse(run, articles, workers, batch_size, analyser or analysis.extract_all)
+        _analyse(run, articles, workers, batch_size, analyser)
         _assemble_and_render(run, articles, out)
         run.report.seconds = round(time.perf_counter() - t0, 3)
         store.finish_run(run.run_id, "ok" if run.report.ok else "failed-inputs", run.report.to_json())
@@ -188,7 +199,7 @@ def _ingest(run: _Run, inputs: Sequence[str | Path], out: Path, db: str | Path |
             run.progress("read", report.read, 0)
     report.new += len(store.add_articles(pending))
     report.already_stored = report.read - report.new
-    report.superseded = len(store.superseded)
+    report.superseded, report.updated = len(store.superseded), len(store.updated)
     store.add_failures(run.run_id, [(f.path, f.line, f.problem) for f in report.failures])
     if store.get_meta("clean_version") != CLEAN_VERSION:
         recleaned = {}
@@ -222,11 +233,16 @@ def _dedup(run: _Run) -> list[Article]:
 
 
 def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int,
-             analyser: analysis.Analyser) -> None:
+             analyser: Analyser | None) -> None:
     """Annotate and extract what is not yet analysed (failed articles are retried), storing by batch."""
     report, store = run.report, run.store
     done = store.analysed_ids(PIPELINE_VERSION)
     todo = [a for a in articles if a.id not in done]
+    if not todo:
+        return  # nothing to parse: spaCy is not even imported
+    from . import analyse as analysis
+
+    analyser = analyser or analysis.extract_all
     batch: list[ArticleAnalysis] = []
     work: dict[str, float] = {}
     tasks = ((a, masked_text(a)) for a in todo)

@@ -107,6 +107,7 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
             self.superseded = []  # ids of older versions replaced by edited inputs, this session
+            self.updated: list[str] = []  # ids whose metadata the inputs changed, this session
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: not a usable storyline database ({exc})") from exc
 
@@ -156,6 +157,19 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def _refresh_metadata(self, c: sqlite3.Connection, a: Article, stored: dict[str, Any]) -> None:
+        """Same text, new metadata (a corrected manifest date or outlet): the stored record follows the
+        input, and its analysis is redone, since relative dates are anchored to the publication date."""
+        fresh = to_dict(a)
+        keys = ("url", "outlet", "title", "authors", "published", "published_from", "language")
+        if all(fresh.get(k) == stored.get(k) for k in keys):
+            return
+        merged = {**stored, **{k: fresh.get(k) for k in keys}}
+        c.execute("UPDATE articles SET record=?, published=? WHERE id=?",
+                  (json.dumps(merged, ensure_ascii=False), a.published, a.id))
+        c.execute("DELETE FROM analyses WHERE article_id=?", (a.id,))
+        self.updated.append(a.id)
+
     def remove_articles(self, keys: Iterable[str]) -> list[str]:
         """Delete articles by id or by source (with their analyses); returns the ids removed."""
         removed: list[str] = []
@@ -181,8 +195,9 @@ class Store:
         added = []
         with self.transaction() as c:
             for a in articles:
-                row = c.execute("SELECT content_hash FROM articles WHERE id=?", (a.id,)).fetchone()
+                row = c.execute("SELECT record FROM articles WHERE id=?", (a.id,)).fetchone()
                 if row is not None:
+                    self._refresh_metadata(c, a, json.loads(row[0]))
                     continue
                 old = c.execute("SELECT id FROM articles WHERE source=? AND id<>?", (a.source, a.id)).fetchall()
                 for (old_id,) in old:
