@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.ingest.clean import find_exclusions, is_date_line, masked_text
+from storyline.ingest.clean import byline_authors, find_exclusions, is_date_line, masked_text
 from storyline.records import EXCLUSION_REASONS, Article
 
 # A body paragraph long enough to mark where the article body starts (teasers sit in the body).
@@ -50,6 +50,13 @@ BOILERPLATE = [
     "Subscribe",
     "Follow us on Twitter",
     "Click here to read more",
+    "Tags: Egypt, Ethiopia, Nile dam, Water",
+    "Topics: Elections | Kenya | Africa",
+    "Filed under: Africa, Water",
+    "Categories: World News; Middle East",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "Download the Example News app",
+    "Report an error",
 ]
 
 
@@ -131,10 +138,96 @@ def test_caption_cues(line: str) -> None:
         "By Ana María de la Cruz",
         "Reporting by Tom Lee; Editing by Ann Park",
         "(Additional reporting by Omar Haddad in Cairo)",
+        "Editing by Ann Park",
+        "By Jane Doe, Cairo correspondent",
+        "By John Roe, Staff Writer",
+        "Written by Jane Doe",
+        "Story by Jane Doe and John Roe",
+        "By Jane Doe @janedoe",
+        "Author: Jane Doe",
+        "Contributing: John Roe and Ann Park",
+        "Jane Doe contributed reporting from Cairo.",
+        "The Associated Press contributed to this report.",
     ],
 )
 def test_bylines(line: str) -> None:
     assert excluded(f"Headline of the story\n\n{line}\n\n{BODY}") == {line: "byline"}
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("By Jane Doe | Nov. 2, 2022", "Nov. 2, 2022"),
+        ("By Jane Doe Updated Nov. 2, 2022 10:00 GMT", "Updated Nov. 2, 2022 10:00 GMT"),
+        ("By Jane Doe on November 2, 2022", "November 2, 2022"),
+    ],
+)
+def test_byline_then_date_on_one_line(line: str, date: str) -> None:
+    assert excluded(f"Headline of the story\n\n{line}\n\n{BODY}") == {"By Jane Doe": "byline", date: "standalone_date"}
+
+
+def test_credit_closing_the_last_paragraph_is_a_byline() -> None:
+    credit = "(Reporting by Jane Doe in Cairo; Editing by Ann Park)"
+    assert excluded(f"Headline\n\n{BODY}\n\nTalks resume next week, the ministry said. {credit}") == {credit: "byline"}
+
+
+def test_wire_sign_off_line() -> None:
+    assert excluded(f"Headline\n\n{BODY}\nReuter") == {"Reuter": "byline"}
+    # A wrapped sentence that ends on the agency's name is the story, not its sign-off.
+    assert excluded(f"Headline\n\n{BODY} The bank said\nthe rise was temporary, an official told\nReuters.") == {}
+
+
+def test_line_naming_a_known_author() -> None:
+    text = f"Headline of the story\n\nJane Doe, Cairo\n\n{BODY}"
+    assert excluded(text) == {}
+    found = {text[e.start : e.end]: e.reason for e in find_exclusions(text, authors=["Jane Doe"])}
+    assert found == {"Jane Doe, Cairo": "byline"}
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Doe, Reuters", ["Jane Doe"]),
+        ("By JANE DOE and JOHN ROE | The Associated Press", ["Jane Doe", "John Roe"]),
+        ("By Ana María de la Cruz", ["Ana María de la Cruz"]),
+        ("By Jane Doe, Cairo correspondent", ["Jane Doe"]),
+        ("Reporting by Tom Lee in Seoul; additional reporting by Omar Haddad; Editing by Ann Park", ["Tom Lee", "Omar Haddad"]),
+        ("Contributing: John Roe and Ann Park", ["John Roe", "Ann Park"]),
+        ("The Associated Press contributed to this report.", []),
+    ],
+)
+def test_byline_authors_are_names_without_outlets_roles_or_editors(byline: str, names: list[str]) -> None:
+    text = f"Headline of the story\n\n{byline}\n\n{BODY}"
+    assert byline_authors(text, find_exclusions(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix"),
+    [
+        ("ADDIS ABABA, Sept 10 — Ethiopia said the dam's third filling was complete.", "ADDIS ABABA, Sept 10 —"),
+        ("CAIRO, Sept. 10 (Reuters) - Egypt said the talks had failed.", "CAIRO, Sept. 10 (Reuters) -"),
+        ("LONDON, 10 September (Reuters) - Britain raised rates.", "LONDON, 10 September (Reuters) -"),
+        ("FLINT, Mich., Oct. 4 (UPI) — The former president spoke.", "FLINT, Mich., Oct. 4 (UPI) —"),
+        ("NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp said it.", "NEW YORK, Jan. 5, 2024 /PRNewswire/ --"),
+        ("MOSCOW, March 3. /TASS/. The ministry said.", "MOSCOW, March 3. /TASS/."),
+        ("KYIV/MOSCOW, Sept 10 (Reuters) - Both sides said.", "KYIV/MOSCOW, Sept 10 (Reuters) -"),
+        ("SÃO PAULO, Brazil — Voters queued.", "SÃO PAULO, Brazil —"),
+        ("Beijing, Sept. 10 (Xinhua) -- China said.", "Beijing, Sept. 10 (Xinhua) --"),
+        ("NEW DELHI: The government said on Monday.", "NEW DELHI:"),
+        ("NAIROBI, Kenya (AP) _", "NAIROBI, Kenya (AP) _"),
+    ],
+)
+def test_datelines_of_other_styles(line: str, prefix: str) -> None:
+    text = f"Headline\n\n{line}\n\n{BODY}"
+    assert [(text[e.start : e.end], e.reason) for e in find_exclusions(text)] == [(prefix, "dateline")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["BREAKING: Talks collapse in Doha", "UPDATE - talks resume on Monday", "WHO (World Health Organization) said it."],
+)
+def test_labels_and_acronyms_are_not_datelines(line: str) -> None:
+    assert excluded(f"Headline\n\n{line}\n\n{BODY}") == {}
 
 
 @pytest.mark.parametrize(
@@ -205,6 +298,10 @@ NOT_EXCLUDED = [
     "Copyright infringement claims rose sharply last year, lawyers said.",
     "The report was published on Monday by the UN agency.",
     "Subscribers to the service were told on Monday that prices would rise.",
+    "Topics covered in the report include water and power, officials said.",
+    "Tags: that is what the rangers attach to the birds before they are released, the scientist said. Then they wait.",
+    "Written by hand, the note was left at the embassy gate on Monday morning, police said.",
+    "The Associated Press contributed to the cost of the survey, the university said in a statement.",
 ]
 
 

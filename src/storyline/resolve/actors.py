@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from storyline import lexicon
+from storyline.ingest.clean import byline_authors
 from storyline.records import Article, Mention
 from storyline.resolve.entities import build_entities, canonicalize, entity_id
 from storyline.resolve.gazetteer import (
@@ -68,6 +69,11 @@ class _Builder:
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
 
+    def block(self, start: int, end: int) -> None:
+        """Take a span without a mention: nothing else may claim it."""
+        for i in range(start, end):
+            self.taken[i] = 1
+
     def add(self, start: int, end: int, key: str, name: str, type_: str, alias: str | None = None) -> None:
         text = self.article.text[start:end]
         self.mentions.append(Mention(self.article.id, start, end, text, key))
@@ -93,6 +99,7 @@ class _People:
 def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str, dict[str, Any]]]:
     """Actor mentions of one article and entity info {key: {name, type, aliases}}."""
     b = _Builder(article)
+    _block_authors(b, doc)
     person_ents: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
     gaz_hits = scan(doc)
     _add_gazetteer(b, doc, gaz_hits, person_ents)
@@ -111,6 +118,18 @@ def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str
             b.info[key]["affiliation"] = country
     b.mentions.sort(key=lambda m: (m.start, m.end))
     return b.mentions, b.info
+
+
+def _block_authors(b: _Builder, doc: Doc) -> None:
+    """The article's own authors are metadata, never actors: their names are blocked wherever the
+    tagger finds them outside the (already masked) byline ("Jane Doe" alone under the headline)."""
+    names = [*b.article.authors, *byline_authors(b.article.text, b.article.excluded)]
+    keys = {person_key(n) for n in names if len(clean_person(n)) >= 2}
+    if not keys:
+        return
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and person_key(ent.text) in keys:
+            b.block(ent.start_char, ent.end_char)
 
 
 def _inside(span: Span, ents: list[Span]) -> bool:
