@@ -201,7 +201,7 @@ def test_changed_cleaning_rules_reclean_stored_articles(tmp_path, seeds_copy, mo
     # a new release whose cleaning keeps everything: stored articles must follow it
     monkeypatch.setattr(pipeline, "CLEAN_VERSION", "keep-everything")
     monkeypatch.setattr(pipeline, "PIPELINE_VERSION", "keep-everything")
-    monkeypatch.setattr(pipeline, "find_exclusions", lambda text: [])
+    monkeypatch.setattr(pipeline, "find_exclusions", lambda text, authors=(): [])
     r = build([seeds_copy], tmp_path / "o")
     assert r.analysed == 5
     assert all(a["excluded"] == [] for a in _story(tmp_path / "o")["articles"])

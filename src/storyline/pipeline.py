@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dedup
 from .ingest import read_inputs
-from .ingest.clean import find_exclusions, masked_text
+from .ingest.clean import RULE_FILES, find_exclusions, masked_text
 from .outputs import OutputError, write_set
 from .records import SCHEMA_ID, AnalysisFailure, Article, ArticleAnalysis, IngestError, Story, to_dict
 from .store import Store
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # What an analysis depends on: the cleaning and extraction rules, the parse (loader and model version),
 # the record shapes, the language knowledge (lexicon/) and the gazetteer data (data/).
-ANALYSIS_PARTS = ("ingest/clean.py", "nlp.py", "analyse.py", "records.py", "syntax.py", "dates.py",
+ANALYSIS_PARTS = (*RULE_FILES, "nlp.py", "analyse.py", "records.py", "syntax.py", "dates.py",
                   "time", "resolve", "extract", "lexicon", "data")  # fmt: skip
 _KNOWLEDGE_SUFFIXES = (".py", ".txt", ".json", ".tsv")
 
@@ -57,7 +57,7 @@ def fingerprint(parts: Sequence[str], root: Path = PACKAGE_ROOT, extra: str = ""
 # Stored results are reused only while what made them is unchanged: upgrading storyline or editing a
 # rule or a word list recomputes them on the next build instead of silently serving stale extractions;
 # CLI, rendering and orchestration code does not.
-CLEAN_VERSION = fingerprint(("ingest/clean.py", "lexicon"))
+CLEAN_VERSION = fingerprint((*RULE_FILES, "lexicon"))
 # (nlp.py, part of it, names the model package, its version and the hash of its weights)
 PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS)
 # What turns stored analyses into the story and its outputs: a change here rebuilds the outputs.
@@ -204,7 +204,7 @@ def _ingest(run: _Run, inputs: Sequence[str | Path], out: Path, db: str | Path |
     if store.get_meta("clean_version") != CLEAN_VERSION:
         recleaned = {}
         for a in store.articles():
-            spans = find_exclusions(a.text)
+            spans = find_exclusions(a.text, a.authors)
             if spans != a.excluded:
                 recleaned[a.id] = spans
         store.update_exclusions(recleaned)

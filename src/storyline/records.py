@@ -26,6 +26,7 @@ EXCLUSION_REASONS = (
     "byline",
     "standalone_date",
     "headline",
+    "markup",
 )
 
 
