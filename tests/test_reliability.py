@@ -152,3 +152,21 @@ def test_corrected_manifest_date_updates_the_stored_article_and_its_analysis(tmp
     assert (a["published"], a["outlet"]) == ("2024-03-15", "Other")
     tx = next(t for t in _story(out)["timexes"] if t["article"] == a["id"])
     assert tx["first_day"] == "2024-03-12"  # "on Tuesday" re-anchored to the corrected date
+
+
+@pytest.mark.slow
+def test_other_language_is_stored_and_reported_not_analysed(tmp_path):
+    src, out = _corpus(tmp_path), tmp_path / "out"
+    (src / "fr.txt").write_text(
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, malgré l'opposition des "
+        "syndicats qui appellent à une grève générale jeudi dans toutes les grandes villes du pays.",
+        encoding="utf-8",
+    )
+    r = build([src], out)
+    assert [s.split(" ")[0].endswith("fr.txt") for s in r.other_language] == [True]
+    assert r.other_language[0].endswith("(fr)") and r.analysed == 2
+    fr = next(a for a in _story(out)["articles"] if a["source"].endswith("fr.txt"))
+    assert fr["language"] == "fr"
+    assert not any(t["article"] == fr["id"] for t in _story(out)["timexes"])
+    again = build([src], out, languages=("en", "fr"))
+    assert again.analysed == 1 and again.other_language == []

@@ -44,6 +44,9 @@ def _build_parser() -> argparse.ArgumentParser:
     b.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
     b.add_argument("--workers", type=int, default=1, help="processes for parsing and extraction (default 1)")
     b.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default 32)")
+    b.add_argument("--language", default="en",
+                   help="comma-separated languages to analyse (default en: the model is English; articles "
+                   "identified as another language are stored and listed, not analysed)")
     b.add_argument("--json", action="store_true", help="print the run summary as JSON, nothing else")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -95,7 +98,7 @@ def _run_build(args: argparse.Namespace) -> int:
         with prog:
             report = build(
                 args.inputs, args.out, db=args.db, workers=args.workers, batch_size=args.batch_size,
-                progress=on_progress,
+                progress=on_progress, languages=[x.strip() for x in args.language.split(",") if x.strip()],
             )
     except (StoreError, OutputError) as exc:
         print(f"storyline build: {exc}", file=sys.stderr)
@@ -121,6 +124,8 @@ def _run_build(args: argparse.Namespace) -> int:
         )
         for src in report.dated_from_text:
             print(f"warning: {src}: publication date inferred from the text")
+        for src in report.other_language:
+            print(f"warning: {src}: not in an analysed language, stored but not analysed (see --language)")
         for src in report.undated:
             print(f"warning: {src}: no publication date found; its relative dates stay unresolved")
         for path in report.outputs.values():

@@ -77,6 +77,7 @@ class BuildReport:
     duplicates: int = 0
     undated: list[str] = field(default_factory=list)
     dated_from_text: list[str] = field(default_factory=list)
+    other_language: list[str] = field(default_factory=list)  # stored, not analysed: "source (fr)"
     failures: list[IngestError] = field(default_factory=list)
     # stored articles whose analysis raised: left out of this story, retried by the next build
     analysis_failures: list[AnalysisFailure] = field(default_factory=list)
@@ -148,11 +149,14 @@ def build(
     batch_size: int = 32,
     progress: Progress | None = None,
     analyser: Analyser | None = None,
+    languages: Sequence[str] = ("en",),
 ) -> BuildReport:
     """Build the story of `inputs` into `out_dir`; see the module docstring for durability.
 
     `analyser` replaces the per-article analysis (default: the real extractors); tests inject faults
     through it. With workers it must be importable by the worker processes (a module-level function).
+    Articles identified as another language than `languages` are stored and listed but not analysed
+    (the model is English); an article whose language could not be told is analysed.
     Raises `StoreError` (unusable store) and `OutputError` (unusable output folder).
     """
     if workers < 1 or batch_size < 1:
@@ -168,7 +172,7 @@ def build(
     try:
         _ingest(run, inputs, out, db)
         articles = _dedup(run)
-        _analyse(run, articles, workers, batch_size, analyser)
+        _analyse(run, articles, workers, batch_size, analyser, tuple(languages))
         _assemble_and_render(run, articles, out)
         run.report.seconds = round(time.perf_counter() - t0, 3)
         store.finish_run(run.run_id, "ok" if run.report.ok else "failed-inputs", run.report.to_json())
@@ -233,11 +237,13 @@ def _dedup(run: _Run) -> list[Article]:
 
 
 def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int,
-             analyser: Analyser | None) -> None:
+             analyser: Analyser | None, languages: tuple[str, ...]) -> None:
     """Annotate and extract what is not yet analysed (failed articles are retried), storing by batch."""
     report, store = run.report, run.store
+    report.other_language = [f"{a.source} ({a.language})" for a in articles
+                             if a.language and a.language not in languages]
     done = store.analysed_ids(PIPELINE_VERSION)
-    todo = [a for a in articles if a.id not in done]
+    todo = [a for a in articles if a.id not in done and (not a.language or a.language in languages)]
     if not todo:
         return  # nothing to parse: spaCy is not even imported
     from . import analyse as analysis
