@@ -131,6 +131,11 @@ class Claim:
     events: list[str] = field(default_factory=list)
     conflicts_with: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    # nested attribution: the id of the claim that reports this one ("X said that Y denied ...")
+    reported_by: str | None = None
+    # what the stance is aimed at: the accused (an entity key) or the denied statement's words
+    target: str | None = None
+    target_claims: list[str] = field(default_factory=list)  # claims the target refers to ("the accusation")
 
 
 @dataclass
