@@ -200,3 +200,16 @@ def test_bidirectional_controls_are_neutralised_in_markdown_and_terminal_text():
     for out in (one_line(spoof), esc(spoof)):
         assert not any(ch in out for ch in "\u202e\u202c\u2067\u2069\u200f")
         assert "gnp.exe" in out and "isolated" in out
+
+
+def test_markup_spans_are_counted_not_listed():
+    from storyline.render.common import excluded_items
+
+    text = "<BODY>Shares of <Siemens A.G.> rose.</BODY>\nBy Jane Doe"
+    art = {"text": text, "excluded": [
+        {"start": 0, "end": 6, "reason": "markup"}, {"start": 16, "end": 17, "reason": "markup"},
+        {"start": 28, "end": 29, "reason": "markup"}, {"start": 35, "end": 42, "reason": "markup"},
+        {"start": 43, "end": 54, "reason": "byline"}]}
+    items = excluded_items(art)
+    assert items[0][:2] == ("byline", "By Jane Doe")
+    assert items[1] == ("markup", "4 spans", None)

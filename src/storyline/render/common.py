@@ -137,6 +137,29 @@ def one_line(s: str) -> str:
     return " ".join(_CONTROL.sub(" ", _BIDI.sub("", s)).split())
 
 
+# Exclusion reasons listed as one count per article, not span by span (one per SGML/HTML tag).
+COUNTED_REASONS = ("markup",)
+
+
+def excluded_items(article: dict[str, Any], width: int = 80) -> list[tuple[str, str, dict[str, Any] | None]]:
+    """What an article had excluded, for listing: (reason, one-line snippet, span) in text order, with
+    the spans of a counted reason summed up in one item ("37 spans", span None)."""
+    text = article.get("text") or ""
+    items: list[tuple[str, str, dict[str, Any] | None]] = []
+    counted: Counter[str] = Counter()
+    for x in sorted(article.get("excluded") or [], key=lambda x: x.get("start", 0)):
+        reason = str(x.get("reason") or "")
+        if reason in COUNTED_REASONS:
+            counted[reason] += 1
+            continue
+        snippet = one_line(text[x["start"]:x["end"]])
+        if len(snippet) > width:
+            snippet = snippet[: width - 3] + "..."
+        items.append((reason, snippet, x))
+    items.extend((r, f"{n} span{'s' if n != 1 else ''}", None) for r, n in counted.items())
+    return items
+
+
 class Citations:
     """Numbers evidence spans [1], [2]... in order of first use; the same span keeps its number."""
 

@@ -22,6 +22,7 @@ from storyline.render.common import (
     Citations,
     by_id,
     entity_names,
+    excluded_items,
     involved,
     main_actors,
     modality_phrase,
@@ -132,13 +133,11 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
         })
     arts = []
     for art in sorted(articles.values(), key=lambda x: (x.get("published") or "9999", x["id"])):
-        text = art.get("text") or ""
         arts.append({
             "id": art["id"], "title": one_line(art.get("title") or ""), "outlet": art.get("outlet") or "",
             "published": art.get("published") or "", "published_from": art.get("published_from") or "",
             "url": art.get("url") or "", "duplicate_of": art.get("duplicate_of") or "",
-            "excluded": [{"reason": x.get("reason", ""), "text": one_line(text[x["start"]:x["end"]])[:160]}
-                         for x in art.get("excluded") or []],
+            "excluded": [{"reason": reason, "text": snippet} for reason, snippet, _ in excluded_items(art, 160)],
         })
     return {
         "title": ": ".join(x for x in ("Story timeline", ", ".join(

@@ -18,6 +18,7 @@ from storyline.render.common import (
     by_id,
     canonical_article,
     entity_names,
+    excluded_items,
     involved,
     main_actors,
     modality_phrase,
@@ -232,12 +233,11 @@ def render_brief(story: dict[str, Any]) -> str:
         if a.get("duplicate_of"):
             line += f"; near-duplicate of {esc(canonical_article(a['id'], articles))}, counted once"
         out.append(line)
-        text = a.get("text") or ""
-        for x in sorted(a.get("excluded") or [], key=lambda x: x.get("start", 0)):
-            snippet = one_line(text[x["start"]:x["end"]])
-            if len(snippet) > 80:
-                snippet = snippet[:77] + "..."
-            out.append(f"  - excluded {esc(x.get('reason'))} (chars {x['start']}-{x['end']}): \u201c{esc(snippet)}\u201d")
+        for reason, snippet, x in excluded_items(a):
+            if x is None:
+                out.append(f"  - excluded {esc(reason)}: {esc(snippet)}")
+            else:
+                out.append(f"  - excluded {esc(reason)} (chars {x['start']}-{x['end']}): \u201c{esc(snippet)}\u201d")
     out.append("")
     return "\n".join(out)
 
