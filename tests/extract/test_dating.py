@@ -1,0 +1,56 @@
+"""Event dates: the event's own time expression, an anchor event, or tense bounded by publication."""
+
+from __future__ import annotations
+
+from storyline.records import Article, DateInfo, Timex
+
+
+def _one(events, typ):
+    found = [e for e in events if e.type == typ]
+    assert found, [(e.type, e.summary) for e in events]
+    return found[0]
+
+
+def test_explicit_timex_dates_the_event_not_the_statement(events_of):
+    text = "Berg said on Friday that Anna Berg visited Freedonia in March 2024."
+    tx_fri = Timex(text.index("Friday"), text.index("Friday") + 6, "Friday", "DATE", "2024-05-10",
+                   "2024-05-10", "2024-05-10", "day")  # fmt: skip
+    i = text.index("March 2024")
+    tx_mar = Timex(i, i + 10, "March 2024", "DATE", "2024-03", "2024-03-01", "2024-03-31", "month")
+    ev = _one(events_of(text, timexes=[tx_fri, tx_mar]), "CONSULT")
+    assert ev.date == DateInfo("2024-03-01", "2024-03-31", "month", "March 2024", "explicit")
+
+
+def test_relative_timex_and_tense_fallback_say_how(events_of):
+    text = "Anna Berg visited Freedonia last week. Ruritania sanctioned Sylvania."
+    i = text.index("last week")
+    tx = Timex(i, i + 9, "last week", "DATE", "2024-W18", "2024-04-29", "2024-05-05", "week")
+    events = events_of(text, timexes=[tx])
+    visit, sanction = _one(events, "CONSULT"), _one(events, "SANCTION")
+    assert visit.date is not None and visit.date.how == "relative" and visit.date.first_day == "2024-04-29"
+    assert sanction.date == DateInfo(None, "2024-05-10", "day", None, "tense", relation="before")
+
+
+def test_planned_event_gets_no_invented_date(events_of):
+    ev = _one(events_of("Ruritania will send weapons to Freedonia."), "AID")
+    assert ev.date is None
+
+
+def test_date_relative_to_another_event(events_of):
+    text = ("Anna Berg visited Freedonia in July. "
+            "Following Berg's visit, Ruritania and Freedonia exchanged letters.")  # fmt: skip
+    i = text.index("July")
+    tx = Timex(i, i + 4, "July", "DATE", "2024-07", "2024-07-01", "2024-07-31", "month")
+    events = events_of(text, timexes=[tx], published="2024-09-01")
+    letters = [e for e in events if e.mode == "correspond"][0]
+    assert letters.date is not None and letters.date.how == "relative" and letters.date.relation == "after"
+    anchor = next(e for e in events if e.id == letters.date.anchor)
+    assert anchor.type == "CONSULT" and anchor.mode == "visit"  # "Berg's visit", resolved in consolidation
+    assert set(letters.actors) == {"gpe:RUR", "gpe:FRE"}
+    from storyline.consolidate.events import consolidate_events
+
+    art = Article(id="a1", source="t", text=text, published="2024-09-01")
+    merged = consolidate_events(events, [], {"a1": art})
+    letters = next(e for e in merged if e.mode == "correspond")
+    assert letters.date is not None and letters.date.first_day == "2024-07-01"
+    assert letters.date.last_day == "2024-09-01" and letters.date.how == "relative"
