@@ -20,12 +20,12 @@ from spacy.tokens import Span, Token
 from storyline import lexicon
 from storyline.extract.events.participants import ancestors
 from storyline.extract.plover import Trigger
+from storyline.modality import RANK
 from storyline.records import Article, Claim, Event
 from storyline.syntax import lemma
 
-# How far from a bare assertion, for combining markers: the strongest wins. (consolidate/events.py
-# has its own MODALITY_ORDER for display; the two are to be unified.)
-MODALITY_RANK = {"asserted": 0, "reported": 1, "planned": 2, "hypothetical": 3, "negated": 4, "denied": 5}
+# How far from a bare assertion (the one ordering, `storyline.modality`): the farther marker wins.
+MODALITY_RANK = RANK
 _PRIORITY = ("denied", "negated", "hypothetical", "planned", "reported")
 ClaimSpans = list[tuple[int, int, Claim]]
 
