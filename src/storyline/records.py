@@ -162,6 +162,13 @@ class Event:
     sources: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    # the event layer under PLOVER (TimeML EVENT): every event, PLOVER-typed or `type` "OTHER"
+    timeml_class: str | None = None  # OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL, PERCEPTION
+    predicate: str = ""  # readable predicate lemma ("file for bankruptcy")
+    tense: str | None = None  # PAST, PRESENT, FUTURE, NONE
+    aspect: str | None = None  # PROGRESSIVE, PERFECTIVE, PERFECTIVE_PROGRESSIVE, NONE
+    polarity: str = "POS"  # POS, NEG
+    triggers: list[Evidence] = field(default_factory=list)  # the trigger span of every mention it holds
 
 
 @dataclass
