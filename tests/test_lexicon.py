@@ -61,6 +61,8 @@ def _string_collections(tree: ast.AST):
         if isinstance(node, ast.Set | ast.List | ast.Tuple):
             items = node.elts
         elif isinstance(node, ast.Dict):
+            if all(isinstance(v, ast.Name | ast.Attribute) for v in node.values):
+                continue  # a dispatch table: names to functions
             items = [k for k in node.keys if k is not None]
         else:
             continue
@@ -69,17 +71,17 @@ def _string_collections(tree: ast.AST):
             yield node.lineno, words
 
 
-# Dependency labels, POS tags, format names and column lists are grammar or code, not vocabulary; a
-# literal of more words than this in a module is a word list that belongs in lexicon/.
+# A literal of more words than this in a module is a word list that belongs in lexicon/, unless it is
+# grammar or code: dependency labels, POS tags, record field or column names (recognised by a member).
 MAX_INLINE_WORDS = 12
-GRAMMAR = {"dobj", "nsubj", "pobj", "prep", "csv", "VERB", "NOUN", "events", "first_day", "DATE", "AGREE", "asserted",
-           "day", "explicit", "article", "JJ", "ADJ", "spokesman"}
+GRAMMAR = {"dobj", "nsubj", "pobj", "prep", "VERB", "NOUN", "JJ", "ADJ", "DATE", "AGREE", "asserted", "first_day"}
+CODE = {"render/export.py": "the exported tables' column names", "ingest/readers_html.py": "HTML block tags"}
 
 
 def test_no_word_lists_left_in_python_modules():
     found = []
     for path in SRC.rglob("*.py"):
         for line, words in _string_collections(ast.parse(path.read_text(encoding="utf-8"))):
-            if not set(words) & GRAMMAR:
+            if not set(words) & GRAMMAR and str(path.relative_to(SRC)) not in CODE:
                 found.append(f"{path.relative_to(SRC)}:{line} ({len(words)} words: {', '.join(words[:4])} ...)")
     assert not found, "word lists in code:\n" + "\n".join(found)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lexicon import words
 from .lexicon import DECADE_WORDS, FIXED_HOLIDAYS, NUMBERS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .patterns import (
     DAYNUM,
@@ -79,23 +80,7 @@ def _month_rule(m: re.Match[str]) -> dict[str, Any] | None:
     if mon.lower().rstrip(".") in ("may", "march") and not m["dir"] and not m["edge"]:
         # Title-case 'May'/'March' at a sentence start is usually the verb/noun; needs a preposition before.
         pre = m.string[max(0, m.start() - 12) : m.start()].lower().split()
-        if not pre or pre[-1] not in (
-            "in",
-            "of",
-            "since",
-            "until",
-            "by",
-            "from",
-            "to",
-            "through",
-            "during",
-            "before",
-            "after",
-            "early",
-            "late",
-            "and",
-            "or",
-        ):
+        if not pre or pre[-1] not in words("month_word_prepositions"):
             return None
     d = (m["dir"] or "").lower().replace("the ", "")
     yr = (m["yr"] or "").lower()

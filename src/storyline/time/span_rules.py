@@ -117,34 +117,9 @@ def _duration(m: re.Match[str]) -> dict[str, Any] | None:
         if (
             not text.startswith(("the ", "a ", "an "))
             or not pre
-            or pre[-1]
-            not in (
-                "for",
-                "in",
-                "within",
-                "over",
-                "than",
-                "after",
-                "than",
-                "about",
-                "nearly",
-                "almost",
-                "spent",
-                "took",
-                "lasted",
-                "take",
-            )
+            or pre[-1] not in words("duration_article_cues")
         ):
-            if not pre or pre[-1] not in (
-                "for",
-                "within",
-                "over",
-                "nearly",
-                "almost",
-                "about",
-                "after",
-                "in",
-            ):
+            if not pre or pre[-1] not in words("duration_bare_cues"):
                 return None
     if n_txt in ("some", "many") and not m["approx"]:
         return None
