@@ -175,7 +175,7 @@ def test_directory_without_articles(tmp_path: Path) -> None:
 
 
 def test_reader_failure_becomes_an_error_not_an_exception(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import storyline.ingest.readers as readers
+    import storyline.ingest.readers_html as readers
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("extractor crashed")

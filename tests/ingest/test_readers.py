@@ -105,11 +105,12 @@ def test_same_text_under_different_sources_gets_different_ids(tmp_path: Path) ->
     ("text", "language"),
     [
         (BODY, "en"),
-        ("Le conseil régional a voté mardi la fermeture du vieux pont après la découverte de fissures.", None),
-        ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke wegen Rissen zu schließen.", None),
+        ("Le conseil régional a voté mardi la fermeture du vieux pont après la découverte de fissures.", "fr"),
+        ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke wegen Rissen zu schließen.", "de"),
+        ("Storm closes ports", None),  # too short to tell
     ],
 )
-def test_language_heuristic(tmp_path: Path, text: str, language: str | None) -> None:
+def test_language_is_identified(tmp_path: Path, text: str, language: str | None) -> None:
     (tmp_path / "x.txt").write_text(text, encoding="utf-8")
     (art,), _ = read(tmp_path / "x.txt")
     assert art.language == language

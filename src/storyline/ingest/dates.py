@@ -19,6 +19,8 @@ from htmldate.utils import Extractor
 from htmldate.validators import get_max_date, get_min_date
 from lxml.html import HtmlElement
 
+from storyline.ingest.limits import DEFAULT_LIMITS
+
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:/|[_-]|$)")
 
@@ -27,34 +29,86 @@ def _options() -> Extractor:
     return Extractor(False, get_max_date(None), get_min_date(None), True, "%Y-%m-%d")
 
 
-def normalize_date(value: object) -> str | None:
-    """YYYY-MM-DD from an ISO string, an RFC 2822 date, a struct_time or a written date; else None.
+_RELATIVE = re.compile(
+    r"\b(?:ago|yesterday|today|tomorrow|tonight|now|last|next|this|previous|coming|past|recently)\b", re.I
+)
+# Two different "now"s: a written date that parses differently under each is relative ("last Friday").
+_BASES = (datetime(2001, 3, 7), datetime(2011, 9, 21))
+_MAX_DATE_CHARS = 100
 
-    A bare year or month is refused: a publication date must name its day.
+
+def normalize_date(value: object) -> str | None:
+    """YYYY-MM-DD from an ISO string, an RFC 2822 date, a struct_time or a written date; else None."""
+    return parse_published(value)[0]
+
+
+def parse_published(value: object, years: tuple[int, int] = (DEFAULT_LIMITS.min_year, DEFAULT_LIMITS.max_year)) -> tuple[str | None, str | None]:
+    """(YYYY-MM-DD, None) for an absolute day within `years`, else (None, why it is refused).
+
+    A bare year or month is refused (a publication date must name its day), so is a relative date
+    ("yesterday", "2 days ago": relative to what?) and a placeholder year (0001-01-01, 9999-12-31).
     """
     if value is None or value == "":
-        return None
+        return None, "empty date"
+    try:
+        day = _to_day(value)
+    except _Refused as exc:
+        return None, str(exc)
+    if day is None:
+        return None, f"not a date that names its day: {_shown(value)}"
+    if not years[0] <= day.year <= years[1]:
+        return None, f"year {day.year} is outside {years[0]}-{years[1]} (a placeholder date?): {_shown(value)}"
+    return day.isoformat(), None
+
+
+class _Refused(Exception):
+    pass
+
+
+def _shown(value: object) -> str:
+    return repr(value if not isinstance(value, str) else value[:60])
+
+
+def _to_day(value: object) -> date | None:
     if isinstance(value, time.struct_time):
-        return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"
+        try:
+            return date(value.tm_year, value.tm_mon, value.tm_mday)
+        except ValueError:
+            return None
     if isinstance(value, datetime):
-        return value.date().isoformat()
+        return value.date()
     if isinstance(value, date):
-        return value.isoformat()
+        return value
+    if not isinstance(value, str | int | float):
+        return None
     s = str(value).strip()
+    if len(s) > _MAX_DATE_CHARS:
+        raise _Refused(f"too long to be a date ({len(s)} characters)")
     m = _ISO_DAY.match(s)
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError as exc:
+            raise _Refused(f"not a calendar day: {_shown(value)}") from exc
+    if _RELATIVE.search(s):
+        raise _Refused(f"relative date {_shown(value)}: a publication date must name its day")
     try:
-        return parsedate_to_datetime(s).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
-    parsed = dateparser.parse(
-        s, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
-    )
-    return parsed.date().isoformat() if parsed else None
+    found = [_dateparse(s, base) for base in _BASES]
+    if found[0] != found[1]:
+        raise _Refused(f"relative date {_shown(value)}: a publication date must name its day")
+    return found[0]
+
+
+def _dateparse(s: str, base: datetime) -> date | None:
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base}
+    try:
+        parsed = dateparser.parse(s, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except Exception:  # dateparser on odd strings (overflowing numbers, odd calendars)
+        return None
+    return parsed.date() if parsed else None
 
 
 def url_date(url: str | None) -> str | None:
