@@ -173,3 +173,32 @@ def test_pronoun_table_gives_the_claim_sets():
 )
 def test_cue_span_takes_auxiliaries_preposition_and_channel(claims_of, text, cue):
     assert _one(claims_of(text)).cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pursuit with an object is an action with a purpose, not a stated want.
+        "Both Freedonia and Sylvania are seeking new partners to secure a lasting advantage.",
+        # What was revealed is a piece of information, not a statement.
+        "The agency revealed the new findings on Tuesday.",
+    ],
+)
+def test_cues_that_state_nothing_make_no_claim(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_citing_a_reason_is_no_claim_of_its_own(claims_of):
+    cs = claims_of("The coach said the team would not travel, citing safety concerns at the stadium.")
+    assert [c.cue for c in cs] == ["said"]
+
+
+def test_pursuit_with_an_infinitive_is_a_want(claims_of):
+    cs = claims_of("The opposition party is seeking to block the budget in parliament.")
+    assert len(cs) == 1 and cs[0].stance == "hedge"
+    assert cs[0].content.startswith("to block the budget")
+
+
+def test_revealing_that_is_a_claim(claims_of):
+    cs = claims_of("The agency revealed that the dam had cracked in two places.")
+    assert len(cs) == 1 and cs[0].content == "that the dam had cracked in two places"

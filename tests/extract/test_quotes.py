@@ -100,3 +100,16 @@ def test_with_marks_covers_one_or_two_mark_characters():
     (s1, e1), (s2, e2) = find_quotes(text)
     assert text[slice(*with_marks(text, s1, e1))] == "“yes”"
     assert text[slice(*with_marks(text, s2, e2))] == "``no''"
+
+
+def test_quotation_signed_with_a_dash_is_its_signers(claims_of):
+    text = (
+        "Readers wrote to us about the new bridge.\n\n"
+        "“The bridge has cut my commute in half and I finally see my kids at dinner.” ― Maria Okafor\n\n"
+        "“It is ugly, it is loud, and nobody asked the people who live under it.” — Dev Patel, 41, teacher"
+    )
+    cs = [c for c in claims_of(text) if c.cue in ("―", "—")]
+    assert [c.speaker_text for c in cs] == ["Maria Okafor", "Dev Patel"]
+    assert [c.speaker for c in cs] == ["person:maria okafor", "person:dev patel"]
+    assert [c.kind for c in cs] == ["direct", "direct"]
+    assert cs[0].content.startswith("The bridge has cut my commute")

@@ -5,7 +5,9 @@ Quotes are compared after normalising quotation marks, case, punctuation, whites
 one contains the other (an outlet quoting part of the statement), or their word 4-gram sets are
 near-identical. Paraphrases by the same speaker on the same day are linked through `related`.
 Candidate pairs come from an index of word 4-grams per speaker, so the work grows with the number
-of claims sharing wording, not with the square of the corpus.
+of claims sharing wording, not with the square of the corpus. A speaker without an entity key ("the
+company", "a top White House official") is a speaker of its own article only: its description
+(compared without case) never joins claims across articles.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from storyline.records import Article, Claim
 _ELISION = re.compile(r"\[\s*(?:\.\s*){2,}\]|\[\s*…\s*\]|(?:\.\s*){3,}|…")
 _NONWORD = re.compile(r"[^\w\s]")
 _STOP = lexicon.words("claim_match_stop_words")
+_WORDS = re.compile(r"[\w'-]+")
+_DEFINITE = lexicon.words("anaphoric_determiners")
+_ANAPHORIC: dict[str, str] = lexicon.table("anaphoric_claim_nouns")
 MERGE_JACCARD = 0.85
 RELATED_JACCARD = 0.35
 
@@ -45,11 +50,18 @@ def _day(c: Claim, articles: dict[str, Article]) -> str | None:
     return art.published if art else None
 
 
+def speaker_identity(c: Claim) -> str:
+    """Who a claim is by, for merging: the entity key, else the source's description within its
+    article ("A top White House official" = "a top White House official"), else no one."""
+    if c.speaker:
+        return c.speaker
+    art = c.evidence[0].article if c.evidence else ""
+    return f"anon:{art}:{' '.join(c.speaker_text.lower().split())}"
+
+
 def _rank(c: Claim, articles: dict[str, Article]) -> tuple[str, str]:
     art = articles.get(c.evidence[0].article) if c.evidence else None
     return ((art.published if art and art.published else "9999"), c.id)
-
-
 
 
 def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
@@ -67,12 +79,13 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
         return x
 
     # Index by (speaker, 4-gram): only claims sharing wording are compared.
-    index: dict[tuple[str | None, tuple[str, ...]], list[str]] = defaultdict(list)
+    index: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
     by_id = {c.id: c for c in order}
     for c in order:
         seen: set[str] = set()
+        who = speaker_identity(c)
         for g in grams[c.id]:
-            for other in index[(c.speaker, g)]:
+            for other in index[(who, g)]:
                 if other in seen:
                     continue
                 seen.add(other)
@@ -82,7 +95,7 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
                     ra, rb = find(other), find(c.id)
                     if ra != rb:
                         parent[rb] = ra
-            bucket = index[(c.speaker, g)]
+            bucket = index[(who, g)]
             if len(bucket) < 200:
                 bucket.append(c.id)
 
@@ -103,14 +116,11 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
             head.related.extend(e for e in m.related if e not in head.related)
             if len(m.content) > len(head.content):
                 head.content = m.content  # the fullest wording of the statement
-            if m.said_on and (
-                head.said_on is None or dates.rank(m.said_on) < dates.rank(head.said_on)
-            ):
+            if m.said_on and (head.said_on is None or dates.rank(m.said_on) < dates.rank(head.said_on)):
                 head.said_on = m.said_on
             if head.stance == "assert" and m.stance != "assert":
                 head.stance = m.stance
-            if head.speaker is None and m.speaker:
-                head.speaker = m.speaker
+            head.target_claims.extend(e for e in m.target_claims if e not in head.target_claims)
         merged.append(head)
 
     # Paraphrases: same speaker, same day, overlapping content words.
@@ -134,7 +144,45 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
     for c in merged:
         c.related = sorted({alias.get(r, r) for r in c.related} - {c.id})
         c.conflicts_with = sorted({alias.get(r, r) for r in c.conflicts_with} - {c.id})
+        c.target_claims = sorted({alias.get(r, r) for r in c.target_claims} - {c.id})
+        if c.reported_by is not None:
+            c.reported_by = alias.get(c.reported_by, c.reported_by)
+    link_denials(merged, articles)
     return merged
+
+
+def refers_back(content: str) -> tuple[str, bool] | None:
+    """(class, plural) when a claim's content is a definite noun that refers back to claims ("the
+    accusation", "these reports"); None for anything with more to it ("reports that ..."). Kept free of
+    spaCy so that merging can use it; the extractor links within an article with it too."""
+    words = [w.lower() for w in _WORDS.findall(content)]
+    if not 2 <= len(words) <= 4 or words[0] not in _DEFINITE:
+        return None
+    head = words[-1]
+    plural = head.endswith("s") and head[:-1] in _ANAPHORIC
+    noun = head[:-1] if plural else head
+    return (_ANAPHORIC[noun], plural) if noun in _ANAPHORIC else None
+
+
+def link_denials(claims: list[Claim], articles: dict[str, Article]) -> None:
+    """A denial of "the accusation" that its own article does not explain refers to the accusations
+    aimed at the denier in articles published no later than its own (the latest one, or all for a
+    plural noun)."""
+    accusations: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.target and c.stance != "deny":
+            accusations[c.target].append(c)
+    for c in claims:
+        ref = refers_back(c.content) if c.stance == "deny" and c.speaker and not c.target_claims else None
+        if ref is None or ref[0] == "report":
+            continue
+        day = _rank(c, articles)[0]
+        prior = [
+            a for a in accusations.get(c.speaker or "", []) if a.id != c.id and _rank(a, articles)[0] <= day
+        ]
+        prior.sort(key=lambda a: _rank(a, articles))
+        if prior:
+            c.target_claims = [a.id for a in prior] if ref[1] else [prior[-1].id]
 
 
 def _fragments_in_order(frags: list[str], other: str) -> bool:

@@ -10,7 +10,8 @@ Two passes over the parsed article, both linear in its length:
    continues the same claim (split quotes); a paragraph that is only a quote continues the previous
    speaker (news convention); 'Name: ...' paragraphs.
 Then, in text order, speakers are resolved to entity keys (`speakers`), the stance (`stance`) and
-kind are fixed, and the date of the speech act is read from the cue. Anonymous sources stay `None`
+kind are fixed, and the date of the speech act is read from the cue; last, claims reported inside
+other claims, accusation targets and denials of "the accusation" are linked (`nested`). Anonymous sources stay `None`
 with their words in `speaker_text`. This follows the rule families of quote extractors such as the
 SFU Gender Gap Tracker, written anew. Vocabularies live in `storyline/lexicon` (see `vocab`).
 """
@@ -25,6 +26,7 @@ from storyline.records import Article, Claim, DateInfo, Evidence, Mention, Timex
 from .content import clean_content, content_kind
 from .cues import according_to_drafts, hearsay_adverb_drafts, nominal_drafts, verb_drafts
 from .draft import Draft, Spans, subtree_span
+from .nested import link_claims
 from .quotes import absorb_quotes, attribute_quotes, colon_paragraphs, find_quotes
 from .speakers import SpeakerContext, first_person_in_quote, quote_speaker, resolve_speaker
 
@@ -38,10 +40,13 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
     ctx = SpeakerContext(doc, mentions, quotes)
     drafts.sort(key=_text_order)  # speakers resolve in text order: pronouns look back
     claims: list[Claim] = []
+    made: list[Draft] = []
     for d in drafts:
         if d.content_spans:
             _resolve(d, drafts, ctx)
             claims.append(_claim(d, article, doc.text, timexes, len(claims) + 1))
+            made.append(d)
+    link_claims(claims, made, ctx)
     return claims
 
 

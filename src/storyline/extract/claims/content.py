@@ -11,9 +11,12 @@ from storyline.syntax import lemma
 
 from .draft import WORD, Draft, Spans, covered, crosses_paragraph, paragraph_of, span_of, subtree_span
 from .vocab import (
+    ACCUSE_CONTENT,
+    ACCUSE_TARGET,
     ADDRESSEE_CUES,
     CUES,
     EXTENSION_STOPS,
+    FIRST_PERSON,
     INTENT,
     LIGHT_VERBS,
     OBJECT_CUES,
@@ -35,17 +38,18 @@ def _one(sp: tuple[int, int] | None, root: Token | None) -> Content:
     return ([sp] if sp else []), root
 
 
-def content_from_cue(v: Token) -> Content:
+def content_from_cue(v: Token, quoted: bool = False) -> Content:
     """Content spans of a cue verb from the parse, and the content's root token: its clause, its
     prepositional object ("called for X"), its infinitive (wants), the clause it interrupts
-    ("X, he said, Y"), or its object and complements."""
+    ("X, he said, Y"), or its object and complements. A quoted cue's content leaves out what the
+    quoting speaker adds in the first person ('"Y has said it will not, but we remain concerned"')."""
     cue = lemma(v)
     if cue in LIGHT_VERBS:
         return _light_verb_content(v)
     kids = list(v.children)
     comp = next((c for c in kids if c.dep_ == "ccomp"), None)
     if comp is not None:
-        return _one(subtree_span(comp), comp)
+        return _one(subtree_span(comp, _first_person_clauses(v, comp) if quoted else None), comp)
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in PREP_CUES.get(cue, ()) and v.i < c.i <= v.i + 3:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -60,6 +64,30 @@ def content_from_cue(v: Token) -> Content:
     if cue in OBJECT_CUES:
         return _object_content(v, cue)
     return NOTHING
+
+
+def accusation(v: Token) -> tuple[tuple[int, int], Token, Token] | None:
+    """An accusation cue's deed and accused: "accused X of Y" / "blamed X for Y" give (Y's span, Y's
+    root, X); "blamed Y on X" gives the same with the object as the deed; None otherwise."""
+    cue = lemma(v)
+    if cue not in ACCUSE_CONTENT:
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if obj is None:
+        return None
+    for c in list(v.children) + list(obj.children):  # "blamed the bombing on X": on X may hang on the object
+        if c.dep_ != "prep" or c.i < obj.i:
+            continue
+        pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        if c.lower_ in ACCUSE_CONTENT[cue]:
+            sp = subtree_span(pobj)
+            return (sp, pobj, obj) if sp else None
+        if c.lower_ in ACCUSE_TARGET[cue]:
+            sp = subtree_span(obj, {t.i for t in c.subtree})
+            return (sp, obj, pobj) if sp else None
+    return None
 
 
 def _object_content(v: Token, cue: str) -> Content:
@@ -105,15 +133,19 @@ def _light_verb_content(v: Token) -> Content:
     return NOTHING
 
 
-def extend_right(v: Token, croot: Token, span: tuple[int, int], text: str) -> tuple[int, int]:
+def extend_right(
+    v: Token, croot: Token, span: tuple[int, int], text: str, quoted: bool = False
+) -> tuple[int, int]:
     """Content that the parser split off the cue's complement: right siblings of the complement
     attached to the cue verb ("described X as Y with Z", "said X, but Y") join the content, up to
-    the first one that sets the scene ("on Tuesday", "in a statement")."""
+    the first one that sets the scene ("on Tuesday", "in a statement"). A clause with its own
+    subject is the quoting speaker's, not the content, when the cue is quoted ('"Y has said it will
+    not, but we remain concerned," X said')."""
     end = span[1]
     for c in sorted((c for c in v.children if c.i > croot.right_edge.i), key=lambda c: c.i):
         if c.dep_ == "punct" or c.dep_ == "cc":
             continue
-        if _ends_content(c):
+        if _ends_content(c) or _speaker_clause(c, quoted):
             break
         gap = text[end : c.left_edge.idx]
         if "\n" in gap or len(gap.strip(" ,;—-")) > 4:
@@ -135,6 +167,33 @@ def _ends_content(c: Token) -> bool:
     if c.pos_ in ("VERB", "AUX") and lemma(c) in CUES:
         return True
     return c.dep_ == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.children)
+
+
+def _first_person_clauses(v: Token, comp: Token) -> set[int]:
+    """Tokens of clauses coordinated with a quoted cue's content whose subject is first person
+    while the source is not ("has said they will not sell, but we remain concerned"): the quoter's."""
+    own = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if own is not None and own.lower_ in FIRST_PERSON:
+        return set()
+    out: set[int] = set()
+    for c in comp.children:
+        subj = _clause_subject(c)
+        if subj is not None and subj.lower_ in FIRST_PERSON:
+            out.update(t.i for t in c.subtree)
+            out.update(t.i for t in comp.children if t.dep_ == "cc" and t.i < c.i)
+    return out
+
+
+def _speaker_clause(c: Token, quoted: bool) -> bool:
+    """A coordinated clause with its own subject after a quoted cue: the quoting speaker's words."""
+    return quoted and _clause_subject(c) is not None
+
+
+def _clause_subject(c: Token) -> Token | None:
+    """The subject of a coordinated clause, if `c` is one."""
+    if c.dep_ != "conj":
+        return None
+    return next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
 
 
 def keep_in_paragraph(text: str, spans: Spans, v: Token) -> Spans:

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Token
 from storyline.records import Mention
 from storyline.syntax import lemma
 
-from .content import content_from_cue, extend_right, keep_in_paragraph
-from .draft import WORD, Draft, Spans, crosses_paragraph, span_of, subtree_span
+from .content import accusation, content_from_cue, extend_right, keep_in_paragraph
+from .draft import WORD, Draft, Spans, crosses_paragraph, in_quote, span_of, subtree_span
 from .speakers import is_actor, source_span, subject
 from .stance import is_refusal, stance, unrealised
 from .vocab import (
@@ -18,15 +18,20 @@ from .vocab import (
     COMMITMENTS,
     CUES,
     CUES_ACTIVE,
+    DENY,
+    DISCLOSURE,
     EVALUATIVE,
     HEARSAY_ADVERBS,
     HEARSAY_PASSIVE,
+    INFO_NOUNS,
     INTENT,
     NEEDS_CLAUSE,
     NOMINAL,
     NOMINAL_PREPS,
     OBJECT_CONTENT,
+    PREDICATE_OBJECT,
     PREP_CUES,
+    PURSUIT,
     SPEECH,
 )
 
@@ -67,7 +72,9 @@ def verb_drafts(doc: Doc, mentions: list[Mention], quotes: Spans) -> tuple[list[
 def _verb_draft(v: Token, text: str, mentions: list[Mention], quotes: Spans) -> Draft | None:
     """The claim a cue verb makes, if any: content from the parse (or passive hearsay), a source
     that is an actor where the cue class needs one, both in the cue's paragraph."""
-    spans, croot = content_from_cue(v)
+    quoted = in_quote(v.idx, quotes) is not None
+    accused = accusation(v)
+    spans, croot = ([accused[0]], accused[1]) if accused else content_from_cue(v, quoted)
     subj = subject(v)
     hearsay = hearsay_passive(v) if subj is None else None
     if hearsay is not None:
@@ -78,7 +85,9 @@ def _verb_draft(v: Token, text: str, mentions: list[Mention], quotes: Spans) -> 
         if spans_h and agent is not None:
             subj, spans, croot = agent, spans_h, None
     spans = keep_in_paragraph(text, spans, v)
-    if not spans or not _makes_claim(v, croot, subj, mentions):
+    if not spans or not (
+        _accusation_ok(v, subj, mentions) if accused else _makes_claim(v, croot, subj, mentions)
+    ):
         return None
     if subj is None and v.dep_ != "parataxis":
         return None
@@ -87,11 +96,17 @@ def _verb_draft(v: Token, text: str, mentions: list[Mention], quotes: Spans) -> 
     ssp = source_span(subj, text) if subj is not None else None
     if subj is not None and (ssp is None or crosses_paragraph(text, ssp, v)):
         return None  # an over-long subject, or one the parser took from another paragraph
-    if croot is not None and croot.head == v and croot.i > v.i:
-        spans = [extend_right(v, croot, spans[0], text)]
+    if croot is not None and croot.head == v and croot.i > v.i and not accused:
+        spans = [extend_right(v, croot, spans[0], text, quoted)]
     d = Draft(v, cue_span(v), ssp, spans, "indirect", v.sent, source_root=subj)
     d.stance = stance(v, croot, subj)
+    d.target_tok = accused[2] if accused else None
     return d
+
+
+def _accusation_ok(v: Token, subj: Token | None, mentions: list[Mention]) -> bool:
+    """An accusation is a claim of its subject; an evaluative one ("condemned X for Y") of an actor."""
+    return subj is None or lemma(v) not in EVALUATIVE or is_actor(subj, mentions)
 
 
 def _makes_claim(v: Token, croot: Token | None, subj: Token | None, mentions: list[Mention]) -> bool:
@@ -107,6 +122,17 @@ def _makes_claim(v: Token, croot: Token | None, subj: Token | None, mentions: li
         return False  # "talk", "point", "push" are speech only with their preposition or a clause
     if cue in HEARSAY_PASSIVE - CUES_ACTIVE:
         return False  # "rumored", "understood": claims only in the passive
+    if cue in PURSUIT and _object_first(v):
+        return False  # "seeking strategic advantages to secure ...": an action, not a want
+    if (
+        cue in PREDICATE_OBJECT
+        and _adjunct_participle(v)
+        and not _has_clause(v, croot)
+        and not _has_predicate(v)
+    ):
+        return False  # "..., citing Western efforts to ...": the reason for another act, no statement
+    if cue in DISCLOSURE and cue not in DENY and _bare_info_object(croot):
+        return False  # "revealed the new intelligence": what was revealed is not stated
     if cue in EVALUATIVE or cue in INTENT:
         return subj is not None and is_actor(subj, mentions)
     return True
@@ -114,6 +140,32 @@ def _makes_claim(v: Token, croot: Token | None, subj: Token | None, mentions: li
 
 def _has_clause(v: Token, croot: Token | None) -> bool:
     return (croot is not None and croot.dep_ in ("ccomp", "xcomp", "ROOT")) or v.dep_ == "parataxis"
+
+
+def _object_first(v: Token) -> bool:
+    """An object before any infinitive: "seeking strategic advantages to secure ..." (an action)."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    inf = next((c for c in v.children if c.dep_ == "xcomp"), None)
+    return obj is not None and (inf is None or obj.i < inf.i)
+
+
+def _adjunct_participle(v: Token) -> bool:
+    """A participle that qualifies another verb ("asserted that ..., citing X")."""
+    return v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX")
+
+
+def _has_predicate(v: Token) -> bool:
+    """An object with a predicate ("cited rising costs as the reason", "called him a liar")."""
+    kids = list(v.children) + [g for c in v.children if c.dep_ == "dobj" for g in c.children]
+    return any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids)
+
+
+def _bare_info_object(croot: Token | None) -> bool:
+    """An object that is an information noun with no clause of its own ("the new intelligence",
+    not "intelligence that Iran ...")."""
+    if croot is None or croot.dep_ != "dobj" or lemma(croot) not in INFO_NOUNS:
+        return False
+    return not any(c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") for c in croot.children)
 
 
 def _object_said(v: Token, cue: str, croot: Token | None) -> bool:

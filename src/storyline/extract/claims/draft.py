@@ -33,6 +33,8 @@ class Draft:
     # A quotation paragraph with no cue of its own continues the speech of this earlier claim.
     follows: Draft | None = None
     resolved: str | None = None
+    # The accused of an accusation cue ("accused X of Y", "blamed X for Y"): X's head token.
+    target_tok: Token | None = None
 
 
 def span_of(tokens: list[Token]) -> tuple[int, int] | None:

@@ -28,6 +28,12 @@ _OPENERS = {"“", "«", "„", "``"}
 _CLOSERS = {"”", "»"}
 _TOGGLES = {'"', "''"}
 _QUOTE_EDGE = ' \t"“”'
+# '" ― Ana Ruiz' / '"—Jo Doe, 34, teacher.': a dash, then a capitalised name (and a short description)
+# to the end of the line.
+_SIGNATURE = re.compile(
+    r"[ \t]*(?P<dash>[―—–]|--?)[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?:,[^\n]{0,60})?[ \t]*$",
+    re.M,
+)
 
 
 def find_quotes(text: str) -> Spans:
@@ -129,11 +135,31 @@ class _QuotePass:
             return
         if n_words < 3:
             return
+        if self._signed(qs, qe, qspan, start_tok):
+            return
         v = self._cue_before(start_tok, qs)
         if v is not None:
             self.attach(v, qspan, (qs, qe))
         elif not self._continue_speech(qs, qe, qspan) and start_tok is not None:
             self._new_speaker(qs, qe, qspan, start_tok)
+
+    def _signed(self, qs: int, qe: int, qspan: tuple[int, int], start_tok: Token | None) -> bool:
+        """A quotation signed with a dash and a name at the end of its paragraph ('"..." ― Ana
+        Ruiz', vox pops and epigraphs): the name is the source, the dash the cue."""
+        text = self.text
+        line_end = text.find("\n", qe)
+        line_end = len(text) if line_end < 0 else line_end
+        m = _SIGNATURE.match(text, qspan[1], line_end)
+        if m is None or start_tok is None:
+            return False
+        ns, ne = m.span("name")
+        while ne > ns and text[ne - 1] == ".":
+            ne -= 1
+        d = Draft(None, m.span("dash"), (ns, ne), [qspan], "direct", start_tok.sent, quotes=[(qs, qe)])
+        named = [x for x in self.mentions if ns <= x.start < ne and not x.key.startswith("loc:")]
+        d.speaker, d.speaker_text = (named[0].key if named else ""), text[ns:ne]
+        self.drafts.append(d)
+        return True
 
     def _cue_before(self, start_tok: Token | None, qs: int) -> Token | None:
         """The last speech cue of the quotation's sentence right before it ('He said: "..."')."""

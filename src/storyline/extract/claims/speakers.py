@@ -167,6 +167,17 @@ def resolve_speaker(d: Draft, ctx: SpeakerContext) -> Resolved:
     return _named_speaker(root, s, e, ctx.idx), stext
 
 
+def entity_key(tok: Token, ctx: SpeakerContext) -> str | None:
+    """Entity key of a noun phrase that is no source (the accused of "accused X of Y"): a pronoun
+    as a source pronoun would resolve, else the actor it names; None when indefinite or unnamed."""
+    if tok.lower_ in SOURCE_PRONOUNS:
+        return _pronoun_speaker(tok, tok.idx, ctx)
+    if _indefinite(tok):
+        return None
+    end = tok.right_edge.idx + len(tok.right_edge)
+    return _named_speaker(tok, tok.left_edge.idx, end, ctx.idx)
+
+
 def _pronoun_speaker(root: Token, s: int, ctx: SpeakerContext) -> str | None:
     """The nearer of the previous speaker and the previous actor in subject position that fits the
     pronoun, else the last fitting actor before it; actors inside quotations are what the quoted

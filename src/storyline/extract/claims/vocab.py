@@ -18,6 +18,9 @@ BELIEF = words("belief_verbs")
 # Wants, plans and knowledge of an actor ("Iran wants to ...", "he knows that ..."): `hedge` claims,
 # only with a clause and only when the source is an actor, so "voters want" is not a claim.
 INTENT = words("intent_verbs") | words("mental_state_verbs")
+# Pursuit verbs are wants only with a bare infinitive ("is seeking to contrast"), not with an object
+# ("are seeking strategic advantages to secure ...": an action with its purpose).
+PURSUIT = words("pursuit_verbs")
 HEDGE_CUES = words("hedge_cue_verbs")
 PREP_CUES: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in lexicon.table("prep_cue_verbs").items()}
 EVALUATIVE = words("evaluative_verbs")
@@ -30,6 +33,13 @@ CUES = CUES_ACTIVE | HEARSAY_PASSIVE
 OBJECT_CONTENT = words("object_content_cues")
 OBJECT_CUES = words("object_cue_verbs")
 NEEDS_CLAUSE = words("clause_only_cues")
+PREDICATE_OBJECT = words("predicate_object_cues")
+DISCLOSURE = words("disclosure_verbs")
+# Nouns that hold information rather than state it ("the new intelligence", "the report").
+INFO_NOUNS = words("information_nouns") | words("report_nouns") | STATEMENT_NOUNS
+_ACCUSE: dict[str, dict[str, list[str]]] = lexicon.table("accusation_verbs")
+ACCUSE_CONTENT = {k: frozenset(v["content"]) for k, v in _ACCUSE.items()}
+ACCUSE_TARGET = {k: frozenset(v["target"]) for k, v in _ACCUSE.items()}
 # Cues with an addressee object ("told reporters"): an addressee alone is no content.
 ADDRESSEE_CUES = frozenset({"tell", "inform", "ask", "brief"})
 
