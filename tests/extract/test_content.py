@@ -64,3 +64,23 @@ def test_content_kind_from_quote_coverage(pipe, content, quotes, kind):
     assert content_kind(d) == kind
     d.kind = "according_to"
     assert content_kind(d) == "according_to"
+
+
+def test_hard_wrapped_content_reads_across_line_breaks(claims_of):
+    """Wire copy wrapped every ~70 characters: the content follows the sentence, not the line."""
+    text = (
+        "The port authority said on Tuesday that it was closing the northern terminal\n"
+        "for repairs and would reopen it only after the inspectors had finished their\n"
+        "work, a spokesman told reporters at the harbour.\n"
+        "\n"
+        "Shipping firms said they had been warned of the closure two weeks ago and had\n"
+        "moved their cargo to the southern terminal in good time."
+    )
+    cs = {c.speaker_text: c for c in claims_of(text)}
+    port = cs["The port authority"]
+    assert port.content.startswith("that it was closing the northern terminal for repairs and would reopen")
+    assert "inspectors had finished their work" in port.content
+    firms = cs["Shipping firms"]
+    assert firms.content.endswith("to the southern terminal in good time.") or firms.content.endswith(
+        "in good time"
+    )

@@ -25,7 +25,7 @@ from storyline.records import Article, Claim, DateInfo, Evidence, Mention, Timex
 
 from .content import clean_content, content_kind
 from .cues import according_to_drafts, hearsay_adverb_drafts, nominal_drafts, verb_drafts
-from .draft import Draft, Spans, subtree_span
+from .draft import Draft, Spans, layout_text, subtree_span
 from .nested import link_claims
 from .quotes import absorb_quotes, attribute_quotes, colon_paragraphs, find_quotes
 from .speakers import SpeakerContext, first_person_in_quote, quote_speaker, resolve_speaker
@@ -35,7 +35,7 @@ __all__ = ["extract_claims", "find_quotes"]
 
 def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> list[Claim]:
     """All attributed claims of one article, in text order, with speaker keys and spans."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(layout_text(doc))
     drafts = _drafts(doc, mentions, quotes)
     ctx = SpeakerContext(doc, mentions, quotes)
     drafts.sort(key=_text_order)  # speakers resolve in text order: pronouns look back
@@ -56,7 +56,7 @@ def _drafts(doc: Doc, mentions: list[Mention], quotes: Spans) -> list[Draft]:
     drafts += nominal_drafts(doc, quotes)
     drafts += hearsay_adverb_drafts(doc, quotes)
     drafts += according_to_drafts(doc)
-    used_quotes = absorb_quotes(doc.text, drafts, quotes)
+    used_quotes = absorb_quotes(layout_text(doc), drafts, quotes)
     attribute_quotes(doc, mentions, quotes, used_quotes, drafts, used_cues)
     drafts += colon_paragraphs(doc, mentions, drafts, quotes)
     return drafts

@@ -10,7 +10,7 @@ from storyline.records import Mention
 from storyline.syntax import lemma
 
 from .content import accusation, content_from_cue, extend_right, keep_in_paragraph
-from .draft import WORD, Draft, Spans, crosses_paragraph, in_quote, span_of, subtree_span
+from .draft import WORD, Draft, Spans, crosses_paragraph, in_quote, layout_text, span_of, subtree_span
 from .speakers import is_actor, source_span, subject
 from .stance import is_refusal, stance, unrealised
 from .vocab import (
@@ -63,7 +63,7 @@ def verb_drafts(doc: Doc, mentions: list[Mention], quotes: Spans) -> tuple[list[
     drafts: list[Draft] = []
     for v in doc:
         if v.pos_ in ("VERB", "AUX") and lemma(v) in CUES and not is_refusal(v) and not unrealised(v):
-            d = _verb_draft(v, doc.text, mentions, quotes)
+            d = _verb_draft(v, layout_text(doc), mentions, quotes)
             if d is not None:
                 drafts.append(d)
     return drafts, {d.cue_tok.i: d for d in drafts if d.cue_tok is not None}
@@ -217,7 +217,7 @@ def nominal_drafts(doc: Doc, quotes: Spans) -> list[Draft]:
     object of "of/about/on/for/against"), both in its paragraph; a noun inside a quotation belongs
     to the quoted speech and is skipped.
     """
-    text = doc.text
+    text = layout_text(doc)
     out: list[Draft] = []
     for t in doc:
         noun_stance = NOMINAL.get(lemma(t))
@@ -277,7 +277,7 @@ def _noun_content(t: Token, doc: Doc) -> tuple[int, int] | None:
 def hearsay_adverb_drafts(doc: Doc, quotes: Spans) -> list[Draft]:
     """Hearsay adverbs ("X reportedly did Y"): an unnamed source's claim; the content is the clause the
     adverb modifies, subject included, and the stance `hedge`."""
-    text = doc.text
+    text = layout_text(doc)
     out: list[Draft] = []
     for t in doc:
         if t.lower_ not in HEARSAY_ADVERBS or t.dep_ != "advmod" or t.head.pos_ not in ("VERB", "AUX"):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.nlp import line_breaks
 from storyline.syntax import token_span
 
 Spans = list[tuple[int, int]]
@@ -35,6 +36,23 @@ class Draft:
     resolved: str | None = None
     # The accused of an accusation cue ("accused X of Y", "blamed X for Y"): X's head token.
     target_tok: Token | None = None
+
+
+def layout_text(doc: Doc) -> str:
+    """The text as the claim rules read it: a line break inside a hard-wrapped sentence (wire copy
+    with a newline every 70 characters; `nlp.line_breaks`) is a space, so only real paragraph breaks
+    stop a content, a source or a quotation. Same length as `doc.text`; cached on the doc."""
+    cached = doc.user_data.get("claims_layout_text")
+    if isinstance(cached, str) and len(cached) == len(doc.text):
+        return cached
+    chars = list(doc.text)
+    for start in line_breaks(doc.text)[1]:
+        k = doc.text.rfind("\n", 0, start)
+        if k >= 0:
+            chars[k] = " "
+    out = "".join(chars)
+    doc.user_data["claims_layout_text"] = out
+    return out
 
 
 def span_of(tokens: list[Token]) -> tuple[int, int] | None:

@@ -18,7 +18,7 @@ from storyline.records import Mention
 from storyline.syntax import lemma
 
 from .cues import cue_span
-from .draft import OPEN_Q, WORD, Draft, Spans, is_outer, token_at
+from .draft import OPEN_Q, WORD, Draft, Spans, is_outer, layout_text, token_at
 from .speakers import source_span, subject
 from .stance import is_refusal, stance
 from .vocab import DENY, SPEECH
@@ -111,7 +111,7 @@ class _QuotePass:
     def __init__(
         self, doc: Doc, mentions: list[Mention], drafts: list[Draft], used_cues: dict[int, Draft]
     ) -> None:
-        self.doc, self.text, self.mentions = doc, doc.text, mentions
+        self.doc, self.text, self.mentions = doc, layout_text(doc), mentions
         self.drafts, self.used_cues = drafts, used_cues
         self.tok_starts = [t.idx for t in doc]
         self.cue_by_sent: dict[int, list[Token]] = {}
@@ -264,11 +264,16 @@ def tag_verb(doc: Doc, tok_starts: list[int], qe: int, tagged: bool) -> Token | 
     Looks at most 80 characters ahead, within the paragraph and before the next sentence end or
     quotation. A speech verb wins; after a tag-expecting quote any verb is accepted ("she laughed").
     """
+    layout = layout_text(doc)
     i = bisect.bisect_left(tok_starts, qe)
     first_verb: Token | None = None
     while i < len(tok_starts) and tok_starts[i] < qe + 80:
         t = doc[i]
-        if t.text in ".?!;" or "\n" in t.text or (t.text in OPEN_Q and t.idx > qe + 1):
+        if (
+            t.text in ".?!;"
+            or "\n" in layout[t.idx : t.idx + len(t)]
+            or (t.text in OPEN_Q and t.idx > qe + 1)
+        ):
             break
         if t.pos_ in ("VERB", "AUX") and not is_refusal(t):
             if lemma(t) in SPEECH or lemma(t) in DENY:
@@ -276,7 +281,7 @@ def tag_verb(doc: Doc, tok_starts: list[int], qe: int, tagged: bool) -> Token | 
             if first_verb is None and t.pos_ == "VERB" and t.dep_ in ("ROOT", "parataxis", "conj"):
                 first_verb = t
         i += 1
-    if tagged and first_verb is not None and "\n" not in doc.text[qe : first_verb.idx]:
+    if tagged and first_verb is not None and "\n" not in layout[qe : first_verb.idx]:
         return first_verb
     return None
 
@@ -339,7 +344,7 @@ def _previous_quoting(drafts: list[Draft], pos: int) -> Draft | None:
 
 def colon_paragraphs(doc: Doc, mentions: list[Mention], drafts: list[Draft], quotes: Spans) -> list[Draft]:
     """Claims of the form 'Name: statement' at the start of a paragraph, not already covered."""
-    text = doc.text
+    text = layout_text(doc)
     covered = [sp for d in drafts for sp in d.content_spans]
     out: list[Draft] = []
     for m in mentions:

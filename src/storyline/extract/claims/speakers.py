@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from storyline.records import Mention
 from storyline.syntax import MentionIndex, lemma
 
-from .draft import CLOSE_Q, OPEN_Q, Draft, Spans, in_quote, is_outer, span_of
+from .draft import CLOSE_Q, OPEN_Q, Draft, Spans, in_quote, is_outer, layout_text, span_of
 from .vocab import (
     ACTOR_NOUNS,
     ACTOR_PRONOUNS,
@@ -122,7 +122,7 @@ class SpeakerContext:
     speakers found so far (for pronouns)."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], quotes: Spans) -> None:
-        self.doc, self.text, self.quotes = doc, doc.text, quotes
+        self.doc, self.text, self.quotes = doc, layout_text(doc), quotes
         self.idx = MentionIndex(mentions)
         self.genders = person_genders(doc.text, mentions)
         self.history: list[tuple[int, str]] = []
