@@ -2,7 +2,7 @@
 
 import pytest
 
-from storyline.consolidate.claims import merge_claims, normalize
+from storyline.consolidate.claims import merge_claims, normalize, speaker_identity
 from storyline.records import Article, Claim, DateInfo, Evidence
 
 
@@ -95,3 +95,54 @@ def test_many_claims_stay_fast():
     out = merge_claims(cl, ARTS)
     assert time.perf_counter() - t < 10
     assert len(out) == 3000
+
+
+def _anon(cid: str, art: str, stext: str, content: str) -> Claim:
+    c = claim(cid, art, None, content)
+    c.speaker_text = stext
+    return c
+
+
+def test_generic_speakers_never_merge_across_articles():
+    """ "The company" of one Reuters story is not "the company" of another."""
+    words = "sales rose by ten percent in the third quarter"
+    out = merge_claims(
+        [_anon("a1:c1", "a1", "The company", words), _anon("a2:c1", "a2", "The company", words)], ARTS
+    )
+    assert len(out) == 2
+
+
+def test_generic_speaker_description_is_compared_without_case_in_its_article():
+    words = "the talks will resume next week in Geneva"
+    out = merge_claims(
+        [
+            _anon("a1:c1", "a1", "A top White House official", words),
+            _anon("a1:c2", "a1", "a top White House official", words),
+        ],
+        ARTS,
+    )
+    assert len(out) == 1
+    assert speaker_identity(out[0]) == "anon:a1:a top white house official"
+
+
+def test_denial_of_the_accusation_links_to_an_earlier_article():
+    acc = claim("a1:c1", "a1", "gpe:EGY", "stalling the negotiations on the dam")
+    acc.target = "gpe:ETH"
+    den = claim("a2:c1", "a2", "gpe:ETH", "the accusation")
+    den.stance = "deny"
+    other = claim("a2:c2", "a2", "gpe:SDN", "the accusation")
+    other.stance = "deny"
+    out = {c.id: c for c in merge_claims([acc, den, other], ARTS)}
+    assert out["a2:c1"].target_claims == ["a1:c1"]
+    assert out["a2:c2"].target_claims == []  # the accusation was not aimed at Sudan
+
+
+def test_links_follow_merged_claims():
+    a = claim("a1:c1", "a1", "e1", "We never sent any troops across the border")
+    b = claim("a2:c1", "a2", "e1", "We never sent any troops across the border")
+    c = claim("a2:c2", "a2", "e2", "the claims")
+    c.stance, c.target_claims = "deny", ["a2:c1"]
+    d = claim("a2:c3", "a2", "e3", "they will leave soon")
+    d.reported_by = "a2:c1"
+    out = {x.id: x for x in merge_claims([a, b, c, d], ARTS)}
+    assert out["a2:c2"].target_claims == ["a1:c1"] and out["a2:c3"].reported_by == "a1:c1"

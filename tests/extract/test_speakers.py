@@ -131,3 +131,39 @@ def test_subject_is_inherited_from_the_governing_verb(pipe, text, verb, subj):
     v = next(t for t in doc if t.text == verb)
     s = subject(v)
     assert (s.text if s is not None else None) == subj
+
+
+@pytest.mark.parametrize(
+    "text,stext",
+    [
+        ("The company said it would close two plants next year.", "The company"),
+        ("Officials said the bridge would reopen on Friday.", "Officials"),
+        (
+            "A top State Department official told reporters the talks were stuck.",
+            "A top State Department official",
+        ),
+    ],
+)
+def test_generic_descriptions_are_speakers_of_their_own(claims_of, text, stext):
+    cs = claims_of(text)
+    assert len(cs) == 1
+    assert cs[0].speaker is None and cs[0].speaker_text == stext
+
+
+def test_dateline_is_never_a_speaker(pipe):
+    """Analysis runs on the masked text: the dateline the cleaner finds is blank there."""
+    from storyline.ingest.clean import find_exclusions, masked_text
+
+    text = (
+        "NAIROBI, March 3 (Reuters) - Kenya said on Sunday that the new road to the port would open in May.\n"
+        "The transport minister said the costs had doubled.\n"
+    )
+    art = Article(id="a", source="t", text=text, published="2024-03-04")
+    art.excluded = find_exclusions(text)
+    masked = masked_text(art)
+    assert "NAIROBI" not in masked
+    doc = pipe(masked)
+    mentions, _ = resolve_article(art, doc)
+    cs = extract_claims(art, doc, mentions, [])
+    assert cs and all("NAIROBI" not in c.speaker_text and "March" not in c.speaker_text for c in cs)
+    assert cs[0].speaker_text == "Kenya" and cs[0].content.startswith("that the new road")
