@@ -170,3 +170,12 @@ def test_other_language_is_stored_and_reported_not_analysed(tmp_path):
     assert not any(t["article"] == fr["id"] for t in _story(out)["timexes"])
     again = build([src], out, languages=("en", "fr"))
     assert again.analysed == 1 and again.other_language == []
+
+
+@pytest.mark.slow
+def test_building_into_the_input_folder_never_reads_its_own_outputs(tmp_path):
+    src = _corpus(tmp_path)
+    first = build([src], src)
+    again = build([src], src)
+    assert first.read == again.read == 2 and again.new == 0 and not again.failures
+    assert len(_story(src)["articles"]) == 2
