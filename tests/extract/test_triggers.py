@@ -59,7 +59,9 @@ def test_event_noun_with_an_agent_is_an_event(events_of, text, typ, actor):
     ],
 )
 def test_event_noun_without_agent_is_not_an_event(events_of, text):
-    assert events_of(text) == [], _types(events_of(text))
+    # no PLOVER event; the TimeML layer may still see what happened ("resumed") as an OTHER event
+    plover = [e for e in events_of(text) if e.type != "OTHER"]
+    assert plover == [], _types(plover)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract.events import timeml
 from storyline.extract.events.dating import (
     attach_timexes,
     own_date,
@@ -38,11 +39,11 @@ _Pending = tuple[Event, Token, str, str]  # event, anchor noun, relation, words 
 
 
 def _event(article: Article, sent: Span, trig: Trigger, idx: MentionIndex, spans: ClaimSpans,
-           tx: Timex | None) -> Event | None:  # fmt: skip
-    """The event one trigger reports, or None when it is no event (`triggers.junk`)."""
+           tx: Timex | None, check: bool = True) -> Event | None:  # fmt: skip
+    """The event one trigger reports, or None when it is no event (`triggers.junk`, PLOVER only)."""
     tok = trig.token
     parts = find_participants(trig, idx)
-    if junk(trig, parts, idx) is not None:
+    if check and junk(trig, parts, idx) is not None:
         return None
     mod, claim_ids = with_claim(modality_of(trig), tok, spans)
     return Event(
@@ -66,19 +67,47 @@ def _event(article: Article, sent: Span, trig: Trigger, idx: MentionIndex, spans
     )
 
 
-def _sentence_events(article: Article, sent: Span, timexes: list[Timex], idx: MentionIndex,
-                     spans: ClaimSpans) -> list[tuple[Event, Trigger]]:  # fmt: skip
-    """One sentence's events, one per act, with the trigger each came from."""
+def _plover_events(article: Article, sent: Span, timexes: list[Timex], idx: MentionIndex,
+                   spans: ClaimSpans) -> tuple[list[tuple[Event, Trigger]], set[int]]:  # fmt: skip
+    """The sentence's PLOVER events, one per act, and the tokens they hold (triggers and heads,
+    folded and merged ones included)."""
     triggers = triggers_in(sent, article)
     if not triggers:
-        return []
+        return [], set()
     attached = attach_timexes(sent, timexes, triggers)
     found = []
     for trig in triggers:
         ev = _event(article, sent, trig, idx, spans, attached.get(trig.token.i))
         if ev is not None:
             found.append((ev, trig))
-    return merge_duplicates(fold_content(in_headlines(found, article)))
+    typed = {t.token.i for _e, t in found} | {t.head.i for _e, t in found}
+    return merge_duplicates(fold_content(in_headlines(found, article))), typed
+
+
+def _sentence_events(article: Article, sent: Span, timexes: list[Timex], idx: MentionIndex,
+                     spans: ClaimSpans, cues: list[tuple[int, int]]) -> list[tuple[Event, Trigger]]:  # fmt: skip
+    """One sentence's events: PLOVER-typed ones with their TimeML attributes, then OTHER events for
+    the TimeML mentions no PLOVER event holds (`timeml`)."""
+    plover, typed = _plover_events(article, sent, timexes, idx, spans)
+    found = timeml.mentions_in(sent, article)
+    for ev, trig in plover:
+        m = timeml.match(trig, found)
+        if m is not None:
+            timeml.annotate(ev, article, m, sent.doc[m.head])
+        else:
+            ev.triggers.append(Evidence(article.id, trig.token.idx, trig.token.idx + len(trig.token.text)))
+    others = timeml.other_triggers(sent, found, typed, cues)
+    if not others:
+        return plover
+    # attached separately, so PLOVER events keep the dates they had without this layer
+    attached = attach_timexes(sent, timexes, [t for _e, t in plover] + [t for t, _m in others])
+    extra = []
+    for trig, m in others:
+        other = _event(article, sent, trig, idx, spans, attached.get(trig.token.i), check=False)
+        if other is not None:
+            timeml.annotate(other, article, m, trig.token)
+            extra.append((other, trig))
+    return plover + in_headlines(extra, article)
 
 
 def extract_events(
@@ -87,13 +116,14 @@ def extract_events(
     """Events from every sentence of one article (several per sentence allowed)."""
     idx = MentionIndex([m for m in mentions if m.article in (article.id, "")])
     spans = claim_spans(claims, article.id)
+    cues = timeml.cue_spans(claims, article.id)
     events: list[Event] = []
     by_token: dict[int, Event] = {}
     pending: list[_Pending] = []  # dated relative to another event of the article, once all are known
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        for ev, trig in _sentence_events(article, sent, timexes, idx, spans):
+        for ev, trig in _sentence_events(article, sent, timexes, idx, spans, cues):
             ev.id = f"{article.id}:e{len(events)}"
             events.append(ev)
             by_token[trig.token.i] = ev
