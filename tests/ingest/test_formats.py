@@ -208,3 +208,11 @@ def test_article_over_the_default_character_limit_is_refused(tmp_path: Path) -> 
     assert [a.source for a in arts] == ["good.txt"]
     (err,) = errors
     assert "text too long (152,000 characters > 100,000 limit)" in err.problem
+
+
+def test_long_text_is_refused_before_any_work_is_spent_on_it(tmp_path: Path) -> None:
+    (tmp_path / "dump.txt").write_text((GOOD + "\n\n") * 100_000, encoding="utf-8")  # 15 MB, under the file limit
+    t0 = time.perf_counter()
+    arts, errors = run(tmp_path / "dump.txt")
+    assert time.perf_counter() - t0 < 3  # cleaning and language identification would take 20 s
+    assert not arts and "text too long (15,300,000 characters" in errors[0].problem

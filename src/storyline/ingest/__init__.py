@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from storyline.ingest.article import clean_again, finish
+from storyline.ingest.article import clean_again, finish, too_long_message
 from storyline.ingest.clean import find_exclusions, masked_text
 from storyline.ingest.decode import DEFAULT_MAX_BYTES
 from storyline.ingest.files import problem, real, shown, under
@@ -65,30 +65,25 @@ class _Reader:
         self.manifests[key] = load_manifest(folder, self.limits)
         return self.manifests[key], True
 
-    def _row(self, path: Path, base: Path | None) -> Iterator[IngestError | Row]:
-        """The manifest errors not yet reported, then the nearest manifest row naming `path` (if any)."""
+    def _row(self, path: Path, base: Path | None) -> tuple[list[IngestError], Row | None]:
+        """(the manifest errors not yet reported, the nearest manifest row naming `path`), looking from
+        the file's own folder up to the folder argument."""
+        errors: list[IngestError] = []
         row = None
         folder = path.parent
         target = real(path)
         while True:
             man, fresh = self.manifest_for(folder)
             if fresh:
-                yield from man.errors
+                errors.extend(man.errors)
             row = row or man.entries.get(target)
             if base is None or real(folder) == real(base) or folder == folder.parent:
-                break
+                return errors, row
             folder = folder.parent
-        if row is not None:
-            yield row
 
     def file(self, path: Path, source: str, base: Path | None = None) -> Iterator[Article | IngestError]:
-        # The nearest manifest naming the file wins, from its own folder up to the folder argument.
-        row = None
-        for item in self._row(path, base):
-            if isinstance(item, Row):
-                row = item
-            else:
-                yield item
+        errors, row = self._row(path, base)
+        yield from errors
         why = problem(path)
         if why:
             yield IngestError(shown(path), why)
@@ -102,12 +97,8 @@ class _Reader:
     def _checked(self, item: Article | IngestError, path: Path, row: Row | None) -> Article | IngestError:
         if not isinstance(item, Article):
             return item
-        if len(item.text) > self.limits.max_chars:
-            return IngestError(
-                shown(path),
-                f"{item.source}: text too long ({len(item.text):,} characters > {self.limits.max_chars:,} limit); "
-                "split it into articles or raise Limits.max_chars",
-            )
+        if len(item.text) > self.limits.max_chars:  # a reader that did not pass its limits on
+            return IngestError(shown(path), f"{item.source}: {too_long_message(len(item.text), self.limits.max_chars)}")
         if row is not None and not path.name.lower().endswith(_CONTAINERS):
             apply_manifest(item, row)
             if "author" in row.values:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from storyline.ingest.clean import byline_authors, find_exclusions, masked_text
 from storyline.ingest.dates import url_date
+from storyline.ingest.files import Refused
 from storyline.ingest.language import guess_language
 from storyline.ingest.limits import DEFAULT_LIMITS, Limits
 from storyline.ingest.meta import host_of, split_authors
@@ -40,8 +41,14 @@ def make_article(
     published: str | None = None,
     published_from: str | None = None,
     warnings: Sequence[str] = (),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Article:
-    """Build an Article with its deterministic id, hash, exclusions, authors, language and URL date."""
+    """Build an Article with its deterministic id, hash, exclusions, authors, language and URL date.
+
+    Raises `TooLong` (a `Refused`) for a text over `limits.max_chars`, before any work is spent on it.
+    """
+    if len(text) > limits.max_chars:
+        raise TooLong(too_long_message(len(text), limits.max_chars))
     text, bad = clean_text(text)
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     art_id = hashlib.sha256(f"{source}\n{content_hash}".encode()).hexdigest()[:16]
@@ -61,8 +68,16 @@ def make_article(
     if bad:
         article.warnings.append(replaced_warning("text", bad))
     clean_again(article)
-    finish(article)
+    finish(article, limits)
     return article
+
+
+class TooLong(Refused):
+    """An article text over `Limits.max_chars`."""
+
+
+def too_long_message(size: int, limit: int) -> str:
+    return f"text too long ({size:,} characters > {limit:,} limit); split it into articles or raise Limits.max_chars"
 
 
 def clean_again(article: Article) -> None:

@@ -67,6 +67,7 @@ def _pdf_article(data: bytes, source: str, limits: Limits) -> Article:
         authors=split_authors(author),
         published=published,
         published_from="pdf",
+        limits=limits,
         warnings=[f"PDF creation date refused: {problem}"] if problem else [],
     )
 

@@ -71,10 +71,10 @@ def text_title(text: str, article: Article) -> str | None:
 def read_text(path: Path, source: str, limits: Limits) -> Iterator[Result]:
     try:
         decoded = decode_text(read_limited(path, limits.max_file_bytes))
+        article = make_article(source, decoded.text, warnings=decoded.warnings, limits=limits)
     except (Refused, OSError) as exc:
         yield IngestError(shown(path), str(exc))
         return
-    article = make_article(source, decoded.text, warnings=decoded.warnings)
     article.title = text_title(article.text, article)
     yield article
 

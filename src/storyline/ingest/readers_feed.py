@@ -141,4 +141,5 @@ def _entry_article(entry: Any, channel: Any, source: str, limits: Limits) -> Art
         published=published,
         published_from="feed",
         warnings=warnings,
+        limits=limits,
     )

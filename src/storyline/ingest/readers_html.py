@@ -120,16 +120,17 @@ def html_to_article(html: str, source: str, limits: Limits, url: str | None = No
         authors=split_authors(getattr(doc, "author", None)),
         published=published,
         published_from="html",
+        limits=limits,
     )
 
 
 def read_html(path: Path, source: str, limits: Limits) -> Iterator[Article | IngestError]:
     try:
         decoded = decode_text(read_limited(path, limits.max_file_bytes), html=True)
+        article = html_to_article(decoded.text, source, limits)
     except (Refused, OSError) as exc:
         yield IngestError(shown(path), str(exc))
         return
-    article = html_to_article(decoded.text, source, limits)
     if isinstance(article, str):
         yield IngestError(shown(path), article)
     else:

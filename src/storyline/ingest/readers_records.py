@@ -66,7 +66,7 @@ def _record_article(obj: dict[str, Any], source: str, limits: Limits) -> Article
     url = _text_field(obj, "url")
     text, html = _text_field(obj, "text"), _text_field(obj, "html")
     if text:
-        article = make_article(source, text, url=url)
+        article = make_article(source, text, url=url, limits=limits)
     elif html:
         found = html_to_article(html, source, limits, url=url)
         if isinstance(found, str):
@@ -123,6 +123,8 @@ def read_jsonl(path: Path, source: str, limits: Limits) -> Iterator[Result]:
             try:
                 obj, warnings = _parse_line(raw, lineno)
                 result = obj if isinstance(obj, str) else _record_article(obj, f"{source}#{lineno}", limits)
+            except Refused as exc:  # text too long
+                result = str(exc)
             except Exception as exc:  # one record's failure costs only that record
                 result = f"could not read: {type(exc).__name__}: {exc}"
             if isinstance(result, str):
@@ -196,6 +198,8 @@ def read_warc(path: Path, source: str, limits: Limits) -> Iterator[Result]:
                     result = _warc_record(record, number, source, limits)
                 except (ArchiveLoadFailed, EOFError, OSError, zlib.error):
                     raise
+                except Refused as exc:  # text too long
+                    result = str(exc)
                 except Exception as exc:  # one record's failure costs only that record
                     result = f"could not read: {type(exc).__name__}: {exc}"
                 if result is not None and getattr(record.raw_stream, "limit", 0) > 0:  # the archive ends inside it
