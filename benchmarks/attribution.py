@@ -7,6 +7,10 @@ content span covers more than a threshold (0.3, 0.8) of its characters; one pred
 greedy. Precision = matched / predicted, recall = matched / gold. For matched pairs, source match =
 predicted source span overlaps the gold source; cue match = cue spans overlap. Direct vs indirect:
 a gold attribution is direct when most of its content lies inside quotation marks.
+Nested attributions ("X said that Y denied Z"): PolNeAR is univocal (each token in at most one
+attribution), so it marks the outer one only, with Y's words inside its content; the `nested` line
+counts the predicted claims reported by another claim (`reported_by`) and how many of them still
+match a gold attribution of their own (the rest are unmatched by construction of the corpus).
 Rules were developed on `train`; report `dev`. Needs no network.
 """
 
@@ -37,6 +41,7 @@ class Attr:
     source: set[int] = field(default_factory=set)
     cue: set[int] = field(default_factory=set)
     direct: bool = False
+    nested: bool = False
 
 
 def _chars(spec: str) -> set[int]:
@@ -84,7 +89,7 @@ def predict(article: Article, doc) -> list[Attr]:  # type: ignore[no-untyped-def
         ev = c.evidence[0]
         if not ev.content_span:
             continue
-        a = Attr(set(range(*ev.content_span)))
+        a = Attr(set(range(*ev.content_span)), nested=c.reported_by is not None)
         if ev.source_span:
             a.source = set(range(*ev.source_span))
         if ev.cue_span:
@@ -133,6 +138,17 @@ def score(pairs: list[tuple[list[Attr], list[Attr]]], thr: float, kind: str | No
         "gold": n_gold,
         "pred": n_pred,
     }
+
+
+def nested_line(pairs: list[tuple[list[Attr], list[Attr]]], thr: float = 0.3) -> str:
+    """Predicted nested claims, and how many cover a gold content of their own at `thr`."""
+    n = hit = 0
+    for gold, pred in pairs:
+        for p in pred:
+            if p.nested:
+                n += 1
+                hit += any(g.content and len(g.content & p.content) / len(g.content) > thr for g in gold)
+    return f"nested: {n} predicted claims reported by another claim; {hit} cover a gold content (>{thr})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{kind or 'all':9} {thr:>4} {s['P']:6.1f} {s['R']:6.1f} {s['F1']:6.1f} {s['source']:7.1f} {s['cue']:6.1f} {s['gold']:6} {s['pred']:6}"
             )
+    print(nested_line(pairs))
     return 0
 
 

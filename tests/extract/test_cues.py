@@ -202,3 +202,42 @@ def test_pursuit_with_an_infinitive_is_a_want(claims_of):
 def test_revealing_that_is_a_claim(claims_of):
     cs = claims_of("The agency revealed that the dam had cracked in two places.")
     assert len(cs) == 1 and cs[0].content == "that the dam had cracked in two places"
+
+
+@pytest.mark.parametrize(
+    "text,content,stance",
+    [
+        # A study or poll states its finding as an object.
+        (
+            "A 2019 study by the health institute found 40 cases of the disease.",
+            "40 cases of the disease",
+            "assert",
+        ),
+        # A view through a predicate, from an actor.
+        (
+            "The mayor saw the strike as a test of her authority.",
+            "the strike as a test of her authority",
+            "hedge",
+        ),
+        (
+            "Senator Ana Silva likened the new tax to a fine on the poor.",
+            "the new tax to a fine on the poor",
+            "assert",
+        ),
+    ],
+)
+def test_findings_and_views_with_an_object(claims_of, text, content, stance):
+    cs = claims_of(text)
+    assert len(cs) == 1, [(c.cue, c.content) for c in cs]
+    assert cs[0].content == content and cs[0].stance == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police found the stolen car near the river.",  # a finding verb with no study as subject
+        "The mayor saw the damage on Tuesday.",  # a view verb without its predicate
+    ],
+)
+def test_finding_and_view_verbs_without_their_frame_make_no_claim(claims_of, text):
+    assert claims_of(text) == []

@@ -16,6 +16,7 @@ from .vocab import (
     ADDRESSEE_CUES,
     CUES,
     EXTENSION_STOPS,
+    FINDING_VERBS,
     FIRST_PERSON,
     INTENT,
     LIGHT_VERBS,
@@ -23,6 +24,7 @@ from .vocab import (
     PREP_CUES,
     SETTING_PREPS,
     STATEMENT_NOUNS,
+    VIEW_PREDS,
 )
 
 Content = tuple[Spans, Token | None]
@@ -61,7 +63,7 @@ def content_from_cue(v: Token, quoted: bool = False) -> Content:
             return _one(subtree_span(xcomp), xcomp)
     if v.dep_ == "parataxis" and v.head.pos_ in ("VERB", "AUX"):
         return _one(subtree_span(v.head, {t.i for t in v.subtree}), v.head)
-    if cue in OBJECT_CUES:
+    if cue in OBJECT_CUES or cue in FINDING_VERBS or cue in VIEW_PREDS:
         return _object_content(v, cue)
     return NOTHING
 

@@ -21,6 +21,8 @@ from .vocab import (
     DENY,
     DISCLOSURE,
     EVALUATIVE,
+    FINDING_SOURCES,
+    FINDING_VERBS,
     HEARSAY_ADVERBS,
     HEARSAY_PASSIVE,
     INFO_NOUNS,
@@ -33,6 +35,8 @@ from .vocab import (
     PREP_CUES,
     PURSUIT,
     SPEECH,
+    VIEW_PREDS,
+    VIEW_STANCE,
 )
 
 
@@ -101,6 +105,8 @@ def _verb_draft(v: Token, text: str, mentions: list[Mention], quotes: Spans) -> 
     d = Draft(v, cue_span(v), ssp, spans, "indirect", v.sent, source_root=subj)
     d.stance = stance(v, croot, subj)
     d.target_tok = accused[2] if accused else None
+    if lemma(v) in VIEW_STANCE and view_predicate(v):
+        d.stance = VIEW_STANCE[lemma(v)]
     return d
 
 
@@ -113,8 +119,16 @@ def _makes_claim(v: Token, croot: Token | None, subj: Token | None, mentions: li
     """Whether the cue's class accepts this content and source: some cues need a clause, evaluations
     and wants need an actor, prepositional cues their preposition."""
     cue = lemma(v)
+    if cue in VIEW_PREDS:  # a view only with its predicate: "saw the results" is no claim
+        return view_predicate(v) and subj is not None and is_actor(subj, mentions)
     by_prep = croot is not None and croot.dep_ == "prep" and croot.lower_ in PREP_CUES.get(cue, ())
-    if cue in NEEDS_CLAUSE and not by_prep and not _has_clause(v, croot) and not _object_said(v, cue, croot):
+    if (
+        cue in NEEDS_CLAUSE
+        and not by_prep
+        and not _has_clause(v, croot)
+        and not _object_said(v, cue, croot)
+        and not _document_finding(cue, croot, subj)
+    ):
         return False
     if cue in EVALUATIVE and (croot is None or croot.dep_ not in ("dobj", "ccomp")):
         return False
@@ -147,6 +161,21 @@ def _object_first(v: Token) -> bool:
     obj = next((c for c in v.children if c.dep_ == "dobj"), None)
     inf = next((c for c in v.children if c.dep_ == "xcomp"), None)
     return obj is not None and (inf is None or obj.i < inf.i)
+
+
+def view_predicate(v: Token) -> bool:
+    """A view cue with its object and predicate ("saw the comment as a dig")."""
+    preds = VIEW_PREDS.get(lemma(v), frozenset())
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    kids = list(v.children) + (list(obj.children) if obj is not None else [])
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ in preds for c in kids)
+
+
+def _document_finding(cue: str, croot: Token | None, subj: Token | None) -> bool:
+    """A study, poll or report stating its finding as an object ("a study found 31 incidents")."""
+    if cue not in FINDING_VERBS or croot is None or croot.dep_ != "dobj" or subj is None:
+        return False
+    return lemma(subj) in FINDING_SOURCES
 
 
 def _adjunct_participle(v: Token) -> bool:

@@ -28,12 +28,17 @@ STATEMENT_NOUNS = words("statement_nouns")
 # Light verbs whose object noun is the speech act ("made the case that", "offered his view of").
 LIGHT_VERBS = frozenset({"make", "offer"})
 HEARSAY_PASSIVE = words("hearsay_passive_verbs")
-CUES_ACTIVE = SPEECH | DENY | BELIEF | INTENT | set(PREP_CUES) | EVALUATIVE | LIGHT_VERBS
+_VIEWS: dict[str, dict] = lexicon.table("view_predicate_verbs")
+VIEW_PREDS = {k: frozenset(v["preds"]) for k, v in _VIEWS.items()}
+VIEW_STANCE = {k: v["stance"] for k, v in _VIEWS.items()}
+CUES_ACTIVE = SPEECH | DENY | BELIEF | INTENT | set(PREP_CUES) | EVALUATIVE | LIGHT_VERBS | set(VIEW_PREDS)
 CUES = CUES_ACTIVE | HEARSAY_PASSIVE
 OBJECT_CONTENT = words("object_content_cues")
 OBJECT_CUES = words("object_cue_verbs")
 NEEDS_CLAUSE = words("clause_only_cues")
 PREDICATE_OBJECT = words("predicate_object_cues")
+FINDING_VERBS = words("finding_verbs")
+FINDING_SOURCES = words("finding_sources")
 DISCLOSURE = words("disclosure_verbs")
 # Nouns that hold information rather than state it ("the new intelligence", "the report").
 INFO_NOUNS = words("information_nouns") | words("report_nouns") | STATEMENT_NOUNS
