@@ -6,6 +6,8 @@ The dev split is the one ``benchmarks/train_events.py`` holds out (every 5th .tm
 - class accuracy over relaxed matches, and class F1 (a match counts when its class is right too);
 - tense, aspect and polarity accuracy over relaxed matches (gold from MAKEINSTANCE); polarity is also
   given without the AQUAINT files whose gold marks most events NEG (`plausible_polarity`).
+- event-time anchoring: the dating code (`events.dating.attach_timexes`) run on the model's mentions and
+  the gold TIMEX3 spans, scored against the TLINKs that put an event inside a time expression.
 A baseline computed in the same run on the same parse: every verb (spaCy POS VERB) is an OCCURRENCE
 event, with the same tense/aspect/polarity rules.
 
@@ -134,6 +136,76 @@ def baseline_mentions(sdoc) -> list[Sys]:
     return out
 
 
+_ANCHOR_E_T = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY"}  # event -> time: the time contains it
+_ANCHOR_T_E = {"INCLUDES", "DURING", "SIMULTANEOUS", "IDENTITY"}  # time -> event
+
+
+def gold_anchors(d: TmlDoc) -> dict[str, set[str]]:
+    """eid -> tids of the (non-DCT) time expressions that contain the event, from the TLINKs."""
+    eid_of = {ei: e.eid for e in d.events for ei in e.eiids}
+    out: dict[str, set[str]] = {}
+    for t in d.tlinks:
+        rel = t.get("relType", "")
+        if "eventInstanceID" in t and "relatedToTime" in t and rel in _ANCHOR_E_T:
+            ei, tid = t["eventInstanceID"], t["relatedToTime"]
+        elif "timeID" in t and "relatedToEventInstance" in t and rel in _ANCHOR_T_E:
+            ei, tid = t["relatedToEventInstance"], t["timeID"]
+        else:
+            continue
+        if tid != "t0" and ei in eid_of:
+            out.setdefault(eid_of[ei], set()).add(tid)
+    return out
+
+
+@dataclass
+class Anchoring:
+    gold: int = 0  # gold events with a containing time expression, found by the model
+    attached: int = 0  # of all matched events, those our dating attaches a time expression to
+    right: int = 0  # attached to a time expression that gold says contains the event
+    attached_gold: int = 0  # attachments of events that have a gold anchor
+    recalled: int = 0  # gold anchored events attached to one of their gold anchors
+
+    def add(self, d: TmlDoc, sdoc) -> None:
+        from storyline.extract.events.dating import attach_timexes
+        from storyline.extract.events.timeml import _head
+        from storyline.extract.mentions import detect_sentence
+        from storyline.extract.plover import Trigger
+        from storyline.records import Timex
+
+        anchors = gold_anchors(d)
+        timexes = [Timex(t.start, t.end, "", t.type, t.value) for t in d.timexes]
+        tid_at = {(t.start, t.end): t.tid for t in d.timexes}
+        for sent in sdoc.sents:
+            found = detect_sentence(sent)
+            trigs = [Trigger(sdoc[m.head], "OTHER", None, _head(sdoc[m.head])) for m in found]
+            attached = attach_timexes(sent, timexes, trigs)
+            for m in found:
+                g = next((e for e in d.events if e.start < m.end and m.start < e.end), None)
+                if g is None:
+                    continue
+                tx = attached.get(m.head)
+                gold = anchors.get(g.eid, set())
+                self.gold += bool(gold)
+                if tx is None:
+                    continue
+                ok = tid_at.get((tx.start, tx.end)) in gold
+                self.attached += 1
+                self.right += ok
+                self.attached_gold += bool(gold)
+                self.recalled += ok
+
+    def lines(self) -> list[str]:
+        return [
+            "event-time anchoring (gold TIMEX3 spans; TLINKs IS_INCLUDED/INCLUDES/DURING/SIMULTANEOUS, DCT left out):",
+            f"  {self.attached} model mentions attached to a time expression by the dating code; "
+            f"{self.right} to one gold says contains the event: accuracy {100 * self.right / (self.attached or 1):5.1f}",
+            f"  of those whose gold event has an anchor link ({self.attached_gold}): "
+            f"{100 * self.recalled / (self.attached_gold or 1):5.1f} right",
+            f"  recall: {self.recalled} of {self.gold} gold-anchored matched events "
+            f"({100 * self.recalled / (self.gold or 1):5.1f})",
+        ]
+
+
 def run(data: Path, errors: Path | None) -> None:
     _, dev_files = split(data)
     docs: list[TmlDoc] = [read_tml(p) for p in dev_files]
@@ -147,12 +219,15 @@ def run(data: Path, errors: Path | None) -> None:
         for kind, g, s in model.add(d.events, model_mentions(sdoc)):
             rows.append(f"{d.name}\t{kind}\t{g}\t{s}")
     t_model = time.time() - t1
+    anchoring = Anchoring()
     for d, sdoc in zip(docs, parsed, strict=True):
         base.add(d.events, baseline_mentions(sdoc))
+        anchoring.add(d, sdoc)
     print(f"TBAQ dev split: {len(docs)} documents (every 5th by sorted name); parse {t_parse:.0f}s, "
           f"tagging {t_model:.1f}s")
     print("\n".join(model.lines("model (CRF)")))
     print("\n".join(base.lines("baseline (every VERB is an OCCURRENCE)")))
+    print("\n".join(anchoring.lines()))
     print("class confusion (gold -> system, top 10 errors):")
     for (g, s), n in sorted(((k, v) for k, v in model.confusion.items() if k[0] != k[1]),
                             key=lambda kv: -kv[1])[:10]:

@@ -103,8 +103,9 @@ def _sentence_events(article: Article, sent: Span, timexes: list[Timex], idx: Me
     attached = attach_timexes(sent, timexes, [t for _e, t in plover] + [t for t, _m in others])
     extra = []
     for trig, m in others:
-        other = _event(article, sent, trig, idx, spans, attached.get(trig.token.i), check=False)
-        if other is not None:
+        tx = attached.get(trig.token.i)
+        other = _event(article, sent, trig, idx, spans, tx, check=False)
+        if other is not None and not timeml.bare_nominal(other, trig, tx is not None):
             timeml.annotate(other, article, m, trig.token)
             extra.append((other, trig))
     return plover + in_headlines(extra, article)

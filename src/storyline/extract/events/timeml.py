@@ -3,9 +3,10 @@
 `storyline.extract.mentions` (a CRF trained on TBAQ) tags each sentence's TimeML EVENTs. A mention on a
 PLOVER trigger only adds its class, tense, aspect, polarity, predicate and trigger span to that event;
 every other mention becomes an event of type "OTHER" with the same participants, modality and dating
-code as the PLOVER events. Noise is kept down where the text already says it another way: a REPORTING
-mention that is the cue of a claim is the claim, not a second event; states count only when the model
-is sure; mentions on a PLOVER trigger's light verb or folded content are that event.
+code as the PLOVER events. Noise is kept down where the text already says it another way: a mention
+that is the cue of a claim ("said", "believes") is the claim, not a second event; states count only
+when the model is sure; mentions on a PLOVER trigger or its light verb are that event; an event noun
+with neither participants nor a date ("the sanctions", "its war") mentions an event told elsewhere.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from storyline.records import Article, Claim, Event, Evidence
 from storyline.syntax import lemma
 
 __all__ = ["STATE_MIN_CONFIDENCE", "MIN_CONFIDENCE", "mentions_in", "annotate", "other_triggers", "predicate",
-           "cue_spans"]  # fmt: skip
+           "cue_spans", "bare_nominal"]  # fmt: skip
 
 # A STATE mention becomes an event only at this CRF marginal or above ("was invincible" yes, "is
 # likely" no); any other class at MIN_CONFIDENCE. Chosen on the seeds' look, not on TBAQ dev.
@@ -103,9 +104,15 @@ def _head(tok: Token) -> Token:
 def _keep(m: EventMention, tok: Token, cues: list[tuple[int, int]]) -> bool:
     if m.confidence < (STATE_MIN_CONFIDENCE if m.cls == "STATE" else MIN_CONFIDENCE):
         return False
-    if m.cls == "REPORTING" and any(s < m.end and m.start < e for s, e in cues):
-        return False  # the claim already says it
+    if any(s < m.end and m.start < e for s, e in cues):
+        return False  # a claim's cue ("said", "believes", "accused"): the claim already says it
     return any(ch.isalpha() for ch in m.text)
+
+
+def bare_nominal(ev: Event, trig: Trigger, dated: bool) -> bool:
+    """An event noun with no participant and no date of its own ("the sanctions", "its war", "the
+    fighting"): mostly a mention of an event told elsewhere, so it is no event of its own."""
+    return trig.noun and not dated and not (ev.actors or ev.recipients or ev.objects or ev.location)
 
 
 def other_triggers(sent: Span, found: list[EventMention], typed: set[int],
