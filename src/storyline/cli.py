@@ -16,6 +16,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 
@@ -94,6 +95,7 @@ def _run_build(args: argparse.Namespace) -> int:
             tasks[stage] = prog.add_task(stage, total=total or None)
         prog.update(tasks[stage], completed=done, total=total or None)
 
+    _log_libraries_to(Path(args.out))
     try:
         with prog:
             report = build(
@@ -124,6 +126,8 @@ def _run_build(args: argparse.Namespace) -> int:
         )
         for src in report.dated_from_text:
             print(f"warning: {src}: publication date inferred from the text")
+        for w in report.warnings:
+            print(f"warning: {w}")
         for src in report.other_language:
             print(f"warning: {src}: not in an analysed language, stored but not analysed (see --language)")
         for src in report.undated:
@@ -135,9 +139,25 @@ def _run_build(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_INPUT_FAILED
 
 
-def _run_rm(args: argparse.Namespace) -> int:
-    from pathlib import Path
+LIBRARY_LOG = "storyline.log"
 
+
+def _log_libraries_to(out: Path) -> None:
+    """Warnings of the libraries we read with (trafilatura, htmldate, pypdf, ...) go to OUT/storyline.log,
+    not the user's screen: what matters of them reaches the user as the article's own warnings."""
+    import logging
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(out / LIBRARY_LOG, encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    logging.captureWarnings(True)
+
+
+def _run_rm(args: argparse.Namespace) -> int:
     from .store import Store, StoreError
 
     db = Path(args.db or Path(args.out) / "storyline.db")
@@ -175,8 +195,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _internal_error(exc: BaseException, args: argparse.Namespace) -> int:
     import tempfile
     import traceback
-    from pathlib import Path
-
     text = "".join(traceback.format_exception(exc))
     if getattr(args, "debug", False):
         sys.stderr.write(text)

@@ -78,6 +78,8 @@ class BuildReport:
     undated: list[str] = field(default_factory=list)
     dated_from_text: list[str] = field(default_factory=list)
     other_language: list[str] = field(default_factory=list)  # stored, not analysed: "source (fr)"
+    # what reading noticed in articles read this run (replaced characters, encoding guesses, cut fields)
+    warnings: list[str] = field(default_factory=list)
     failures: list[IngestError] = field(default_factory=list)
     # stored articles whose analysis raised: left out of this story, retried by the next build
     analysis_failures: list[AnalysisFailure] = field(default_factory=list)
@@ -197,6 +199,7 @@ def _ingest(run: _Run, inputs: Sequence[str | Path], out: Path, db: str | Path |
             continue
         report.read += 1
         _infer_dates(item)
+        report.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
         pending.append(item)
         if len(pending) >= 256:
             report.new += len(store.add_articles(pending))
