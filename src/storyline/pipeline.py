@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import dedup
-from .ingest import output_exclusions, read_inputs
+from .ingest import OUTPUT_NAMES, output_exclusions, read_inputs
 from .ingest.clean import RULE_FILES, find_exclusions, masked_text
 from .outputs import OutputError, write_set
 from .records import SCHEMA_ID, AnalysisFailure, Article, ArticleAnalysis, IngestError, Story, to_dict
@@ -193,7 +193,8 @@ def _ingest(run: _Run, inputs: Sequence[str | Path], out: Path, db: str | Path |
     pending: list[Article] = []
     # the build's own files (outputs, store, error log) are never read as articles
     own = [Path(db)] if db else []
-    for item in read_inputs(list(inputs), exclude=[*output_exclusions(out, list(inputs)), *own]):
+    names = (*OUTPUT_NAMES, "storyline.log", "storyline-error.log")
+    for item in read_inputs(list(inputs), exclude=[*output_exclusions(out, list(inputs), names), *own]):
         if isinstance(item, IngestError):
             report.failures.append(item)
             continue
