@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import dedup
 from .ingest import OUTPUT_NAMES, output_exclusions, read_inputs
 from .ingest.clean import RULE_FILES, find_exclusions, masked_text
 from .outputs import OutputError, write_set
@@ -60,6 +59,7 @@ def fingerprint(parts: Sequence[str], root: Path = PACKAGE_ROOT, extra: str = ""
 CLEAN_VERSION = fingerprint((*RULE_FILES, "lexicon"))
 # (nlp.py, part of it, names the model package, its version and the hash of its weights)
 PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS)
+DEDUP_VERSION = fingerprint(("dedup.py",))
 # What turns stored analyses into the story and its outputs: a change here rebuilds the outputs.
 STORY_VERSION = fingerprint(("assemble.py", "consolidate", "render", "embed.py", "dates.py", "modality.py",
                              "records.py", "schema", "outputs.py", "pipeline.py"))
@@ -219,13 +219,23 @@ def _ingest(run: _Run, inputs: Sequence[str | Path], out: Path, db: str | Path |
                 recleaned[a.id] = spans
         store.update_exclusions(recleaned)
         store.set_meta("clean_version", CLEAN_VERSION)
+        if recleaned:
+            store.set_meta("dedup_key", "")  # their signatures were dropped: group again
     run.lap("ingest")
 
 
 def _dedup(run: _Run) -> list[Article]:
-    """Every stored article with its `duplicate_of`; signatures are stored, so only new ones are hashed."""
+    """Every stored article with its `duplicate_of`. Signatures are stored, so only new articles are
+    hashed; when the set of articles is the one last grouped, the stored grouping stands (and the
+    MinHash library is not even imported: a rebuild with nothing new stays fast)."""
     store = run.store
     articles = store.articles()
+    key = hashlib.sha256("\n".join([DEDUP_VERSION, *sorted(a.id for a in articles)]).encode()).hexdigest()[:16]
+    if store.get_meta("dedup_key") == key:
+        run.lap("dedup")
+        return articles
+    from . import dedup
+
     sigs_b = store.signatures()
     fresh = {a.id: dedup.to_bytes(dedup.signature(masked_text(a))) for a in articles if a.id not in sigs_b}
     if fresh:
@@ -238,6 +248,7 @@ def _dedup(run: _Run) -> list[Article]:
         store.set_duplicates(changed)
     for a in articles:
         a.duplicate_of = dup.get(a.id)
+    store.set_meta("dedup_key", key)
     run.lap("dedup")
     return articles
 

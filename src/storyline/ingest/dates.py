@@ -11,13 +11,11 @@ import re
 import time
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-import dateparser
-from htmldate.core import examine_header, examine_time_elements
-from htmldate.extractors import extract_url_date, json_search
-from htmldate.utils import Extractor
-from htmldate.validators import get_max_date, get_min_date
-from lxml.html import HtmlElement
+if TYPE_CHECKING:  # imported where used: reading a plain-text corpus needs neither library
+    from htmldate.utils import Extractor
+    from lxml.html import HtmlElement
 
 from storyline.ingest.limits import DEFAULT_LIMITS
 
@@ -26,6 +24,9 @@ _URL_DAY = re.compile(r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:/|[_-]|
 
 
 def _options() -> Extractor:
+    from htmldate.utils import Extractor
+    from htmldate.validators import get_max_date, get_min_date
+
     return Extractor(False, get_max_date(None), get_min_date(None), True, "%Y-%m-%d")
 
 
@@ -105,6 +106,8 @@ def _to_day(value: object) -> date | None:
 def _dateparse(s: str, base: datetime) -> date | None:
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base}
     try:
+        import dateparser
+
         parsed = dateparser.parse(s, languages=["en"], settings=settings)  # type: ignore[arg-type]
     except Exception:  # dateparser on odd strings (overflowing numbers, odd calendars)
         return None
@@ -115,6 +118,8 @@ def url_date(url: str | None) -> str | None:
     """The date in a URL path such as /2023/08/30/ (htmldate's URL rule, then a plain pattern)."""
     if not url:
         return None
+    from htmldate.extractors import extract_url_date
+
     found = extract_url_date(url, _options())
     if found:
         return found
@@ -134,6 +139,9 @@ def html_metadata_date(tree: HtmlElement) -> str | None:
     """
     opts = _options()
     try:
+        from htmldate.core import examine_header, examine_time_elements
+        from htmldate.extractors import json_search
+
         return examine_header(tree, opts) or json_search(tree, opts) or examine_time_elements(tree, opts)
     except Exception:  # htmldate on odd trees: a missing date is better than a crash
         return None

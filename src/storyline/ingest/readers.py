@@ -17,10 +17,6 @@ from storyline.ingest.clean import is_date_line
 from storyline.ingest.decode import decode_text, read_limited
 from storyline.ingest.files import Refused, open_regular, shown
 from storyline.ingest.limits import Limits
-from storyline.ingest.pdf import read_pdf
-from storyline.ingest.readers_feed import looks_like_feed, read_feed
-from storyline.ingest.readers_html import read_html
-from storyline.ingest.readers_records import read_jsonl, read_warc
 from storyline.ingest.sniff import HEAD_BYTES, describe_zip, sniff
 from storyline.records import Article, IngestError
 
@@ -34,6 +30,44 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
 PDF_SUFFIXES = (".pdf",)
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES + PDF_SUFFIXES
 _HTML_START = re.compile(r"<(?:!doctype html|html|body|p|article|div)\b", re.I)
+
+
+# The format readers import their libraries (trafilatura, feedparser, warcio, pypdf) only when a file of
+# their format is read: a plain-text corpus, or a rebuild with nothing new, never pays for them.
+def read_pdf(path: Path, source: str, limits: Limits) -> Iterator[Result]:
+    from storyline.ingest.pdf import read_pdf as read
+
+    yield from read(path, source, limits)
+
+
+def read_warc(path: Path, source: str, limits: Limits) -> Iterator[Result]:
+    from storyline.ingest.readers_records import read_warc as read
+
+    yield from read(path, source, limits)
+
+
+def read_jsonl(path: Path, source: str, limits: Limits) -> Iterator[Result]:
+    from storyline.ingest.readers_records import read_jsonl as read
+
+    yield from read(path, source, limits)
+
+
+def read_html(path: Path, source: str, limits: Limits) -> Iterator[Result]:
+    from storyline.ingest.readers_html import read_html as read
+
+    yield from read(path, source, limits)
+
+
+def read_feed(path: Path, source: str, limits: Limits) -> Iterator[Result]:
+    from storyline.ingest.readers_feed import read_feed as read
+
+    yield from read(path, source, limits)
+
+
+def looks_like_feed(head: str) -> bool:
+    from storyline.ingest.readers_feed import looks_like_feed as looks
+
+    return looks(head)
 
 
 def is_supported(path: Path) -> bool:
