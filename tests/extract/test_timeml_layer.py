@@ -60,3 +60,18 @@ def test_predicate_reads_particle_and_object(pipe):
     by = {t.text: t for t in doc}
     assert timeml.predicate(by["shut"]) == "shut down plants"
     assert timeml.predicate(by["cut"]) == "cut jobs"
+
+
+def test_bare_event_noun_is_no_event_of_its_own(pipe, events_of):
+    # "the fighting": no participant, no date -> a mention of an event told elsewhere
+    events = events_of("The fighting was heaviest near the border.")
+    assert not [e for e in events if e.predicate == "fighting"]
+    # with its own agent it is an event
+    from storyline.extract.plover import Trigger
+    from storyline.records import Event
+
+    doc = pipe("Anna Berg's election shocked the party.")
+    trig = Trigger(doc[3], "OTHER", None, doc[3], noun=True)
+    assert timeml.bare_nominal(Event("", "OTHER", None), trig, dated=False)
+    assert not timeml.bare_nominal(Event("", "OTHER", None, actors=["person:anna berg"]), trig, dated=False)
+    assert not timeml.bare_nominal(Event("", "OTHER", None), trig, dated=True)

@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.extract import plover
 from storyline.syntax import lemma
 
 __all__ = [
@@ -38,7 +39,7 @@ __all__ = [
 
 CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
 # Bump when `token_features` changes: a model trained on other features must be retrained.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 MODEL_PATH = MODEL_DIR / "timeml_events.crfsuite"
 SIDECAR_PATH = MODEL_DIR / "timeml_events.json"
@@ -114,6 +115,10 @@ def _own(tok: Token) -> dict[str, Any]:
     }
     if tok.dep_ in ("acomp", "attr") and lemma(head) == "be":
         f["copula"] = True
+    if tok.pos_ in ("NOUN", "PROPN") and plover.is_event_noun(low if low in ("talks", "arms") else lem):
+        f["plover_noun"] = True  # the PLOVER lexicon's event nouns: a prior for event nominals
+    if tok.pos_ == "VERB" and plover.verb_code(lem) is not None:
+        f["plover_verb"] = True
     return f
 
 
