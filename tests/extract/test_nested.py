@@ -110,3 +110,15 @@ def test_negated_statement_is_no_target(claims_of):
     """ "said it would not X" is a denial by its words; it denies nothing that was said."""
     cs = claims_of("The company said it would not raise prices this year.")
     assert cs[0].stance == "deny" and cs[0].target is None
+
+
+def test_rejection_inside_another_speakers_quote_is_reported_by_that_speaker(claims_of):
+    """Words inside X's quotation about Y's rejection are X's account, marked as reported by X."""
+    cs = claims_of(
+        "“For two years Sylvania has rejected every proposal we put forward,” the Freedonian "
+        "water minister, Ana Lopez, said on Monday."
+    )
+    outer = _by_cue(cs, "said")
+    inner = _by_cue(cs, "has rejected")
+    assert inner.stance == "deny" and inner.reported_by == outer.id
+    assert outer.stance == "assert" and outer.speaker != inner.speaker
