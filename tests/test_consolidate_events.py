@@ -163,3 +163,25 @@ def test_stands_for_needs_one_unnamed_official_of_the_persons_country(summary, a
     person = _ev("a:e0", "Berg travelled to Freedonia.")
     country = _ev("b:e0", summary, actors=("gpe:ARC",))
     assert _stands_for(person, country, aff) is expected
+
+
+def test_merged_event_keeps_its_timeml_layer_and_every_trigger():
+    a = _ev("a:e0", "Berg travelled to Freedonia in July.", date=JULY)
+    b = _ev("b:e0", "Berg travelled to Freedonia in July, officials said.", date=JULY)
+    for e, art in ((a, "a"), (b, "b")):
+        e.timeml_class, e.predicate, e.tense = "OCCURRENCE", "travel", "PAST"
+        e.triggers = [Evidence(art, 5, 14)]
+    (merged,) = [m for m in consolidate_events([a, b], [], ARTS) if m.sources == ["a", "b"]]
+    assert (merged.timeml_class, merged.predicate, merged.tense) == ("OCCURRENCE", "travel", "PAST")
+    assert [(t.article, t.start, t.end) for t in merged.triggers] == [("a", 5, 14), ("b", 5, 14)]
+
+
+def test_other_events_merge_only_with_the_same_predicate():
+    cut = _ev("a:e0", "Acme cut 2,000 jobs in July.", date=JULY, actors=["org:acme"], recipients=[])
+    close = _ev("b:e0", "Acme cut 2,000 jobs and closed plants in July.", date=JULY, actors=["org:acme"],
+                recipients=[])
+    for e, pred in ((cut, "cut jobs"), (close, "close plants")):
+        e.type, e.mode, e.predicate = "OTHER", None, pred
+    assert len(consolidate_events([cut, close], [], ARTS)) == 2
+    close.predicate = "cut jobs"
+    assert len(consolidate_events([cut, close], [], ARTS)) == 1

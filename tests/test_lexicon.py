@@ -61,8 +61,8 @@ def _string_collections(tree: ast.AST):
         if isinstance(node, ast.Set | ast.List | ast.Tuple):
             items = node.elts
         elif isinstance(node, ast.Dict):
-            if all(isinstance(v, ast.Name | ast.Attribute) for v in node.values):
-                continue  # a dispatch table: names to functions
+            if not all(isinstance(v, ast.Constant) for v in node.values):
+                continue  # a dispatch table (names to functions) or a record being built, not a vocabulary
             items = [k for k in node.keys if k is not None]
         else:
             continue

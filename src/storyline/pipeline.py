@@ -30,8 +30,8 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 # What an analysis depends on: the cleaning and extraction rules, the parse (loader and model version),
 # the record shapes, the language knowledge (lexicon/) and the gazetteer data (data/).
 ANALYSIS_PARTS = (*RULE_FILES, "nlp.py", "analyse.py", "records.py", "syntax.py", "dates.py",
-                  "time", "resolve", "extract", "lexicon", "data")  # fmt: skip
-_KNOWLEDGE_SUFFIXES = (".py", ".txt", ".json", ".tsv")
+                  "time", "resolve", "extract", "lexicon", "data", "models")  # fmt: skip
+_KNOWLEDGE_SUFFIXES = (".py", ".txt", ".json", ".tsv", ".crfsuite")
 
 
 def fingerprint(parts: Sequence[str], root: Path = PACKAGE_ROOT, extra: str = "") -> str:

@@ -360,6 +360,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
     d = dict(d)
     d["date"] = _date(d.get("date"))
     d["evidence"] = _evidence(d.get("evidence", []))
+    d["triggers"] = _evidence(d.get("triggers", []))
     d["conflicts"] = [
         Conflict(field=c["field"], values=c["values"], evidence=_evidence(c.get("evidence", [])))
         for c in d.get("conflicts", [])

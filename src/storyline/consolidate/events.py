@@ -125,6 +125,8 @@ def _compatible(a: Event, b: Event, published: dict[str, str]) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
+    if a.type == "OTHER" and a.predicate != b.predicate:
+        return False  # outside PLOVER the predicate is the type: "cut jobs" never merges with "close plants"
     return not _hard_date_clash(a, b) and not _bound_gap(a, b, published)
 
 
@@ -296,6 +298,13 @@ def _merge(members: list[Event], articles: dict[str, Article]) -> Event:
         sources=sources,
         outlets=outlets,
         conflicts=conflicts,
+        timeml_class=rep.timeml_class,
+        predicate=rep.predicate,
+        tense=rep.tense,
+        aspect=rep.aspect,
+        polarity=rep.polarity,
+        triggers=list({(t.article, t.start, t.end): t for e in sorted(members, key=lambda e: e.id)
+                       for t in e.triggers}.values()),
     )
 
 

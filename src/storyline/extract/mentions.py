@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline import lexicon
 from storyline.extract import plover
 from storyline.syntax import lemma
 
@@ -46,10 +47,9 @@ SIDECAR_PATH = MODEL_DIR / "timeml_events.json"
 
 # Suffixes that often make an event nominal ("invasion", "agreement", "closure", "refusal").
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "age", "sis", "ery", "ship")
-_MODALS = frozenset({"would", "could", "may", "might", "must", "should", "can", "shall", "will", "'d", "'ll",
-                     "ca", "wo"})
+_MODALS = lexicon.words("modal_auxiliaries")
 _MODAL_NAMES = {"'d": "would", "'ll": "will", "ca": "can", "wo": "will"}
-_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE = lexicon.words("future_auxiliaries")
 _NEG_DETS = frozenset({"no", "never"})
 
 
