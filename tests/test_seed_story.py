@@ -112,3 +112,21 @@ def test_letters_dates_conflict(story):
                and e["conflicts"]]
     assert letters
     assert any(c["field"] == "date" and len(c["values"]) >= 2 for c in letters[0]["conflicts"])
+
+
+def test_nested_attribution_keeps_the_quoter_words_apart(story):
+    """Kirby says the DPRK has said it will not sell: the DPRK's claim is reported by Kirby's, and
+    Kirby's own concern is never part of it (issue 12)."""
+    claims = {c["id"]: c for c in story["claims"]}
+    kirby = _entity(story, "John Kirby")["id"]
+    inner = [c for c in story["claims"] if "will not sell to Russia" in c["content"] and c["reported_by"]]
+    assert inner, "the DPRK's statement is a claim of its own"
+    for c in inner:
+        assert "remain concerned" not in c["content"]
+        assert claims[c["reported_by"]]["speaker"] == kirby
+
+
+def test_cues_that_state_nothing_make_no_claim(story):
+    assert not any(c["cue"].lower() == "citing" for c in story["claims"])
+    assert not any(c["content"].strip().lower() in ("the new intelligence", "new intelligence") for c in story["claims"])
+    assert not any(c["cue"].lower().startswith("seeking") for c in story["claims"])
