@@ -62,17 +62,23 @@ def _content(ev: Event) -> str:
     return f"{ev.summary}. {sentence[:300]}"
 
 
+def _kind(ev: Event) -> str:
+    """What must match for two reports to be candidates: the PLOVER type, or outside PLOVER the
+    predicate (which `_compatible` requires anyway), so blocks stay small when most events are OTHER."""
+    return f"OTHER:{ev.predicate}" if ev.type == "OTHER" else ev.type
+
+
 def _blocks(events: list[Event], aff: dict[str, str]) -> dict[tuple[str, str], list[int]]:
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ev in enumerate(events):
-        keys = ev.actors or ev.recipients
-        for k in dict.fromkeys(keys):
-            out[(ev.type, k)].append(i)
+        kind = _kind(ev)
+        for k in dict.fromkeys(ev.actors or ev.recipients):
+            out[(kind, k)].append(i)
         # persons with a known country, and reports whose actor is one unnamed official of a country
         for k in dict.fromkeys(aff[a] for a in ev.actors if a in aff):
-            out[(ev.type, "official-of:" + k)].append(i)
+            out[(kind, "official-of:" + k)].append(i)
         if len(ev.actors) == 1 and _single_official(ev):
-            out[(ev.type, "official-of:" + ev.actors[0])].append(i)
+            out[(kind, "official-of:" + ev.actors[0])].append(i)
     return out
 
 
