@@ -213,3 +213,27 @@ def test_markup_spans_are_counted_not_listed():
     items = excluded_items(art)
     assert items[0][:2] == ("byline", "By Jane Doe")
     assert items[1] == ("markup", "4 spans", None)
+
+
+def test_other_events_reach_the_timeline_only_with_their_own_date():
+    from storyline.render.common import on_timeline
+
+    day = {"first_day": "2024-03-01", "last_day": "2024-03-01", "precision": "day", "relation": "on",
+           "how": "explicit", "text": "March 1"}
+    bound = {"first_day": None, "last_day": "2024-03-08", "precision": "day", "relation": "before",
+             "how": "publication"}
+    year = {"first_day": "1950-01-01", "last_day": "1950-12-31", "precision": "year", "relation": "on",
+            "how": "explicit"}
+    cut = {"type": "OTHER", "summary": "Acme cut 2,000 jobs at its plant", "date": day}
+    assert on_timeline(cut)
+    assert not on_timeline({**cut, "date": bound})  # only bounded by publication
+    assert not on_timeline({**cut, "date": year})  # too coarse for a timeline entry
+    assert not on_timeline({**cut, "summary": "the end"})  # no statement
+    assert on_timeline({"type": "AID", "summary": "aid", "date": bound})  # PLOVER events always
+    story = {"schema": "storyline.story/2", "articles": [], "entities": [], "timexes": [], "claims": [],
+             "events": [{**cut, "id": "e1", "modality": "asserted", "evidence": [], "actors": [], "recipients": []},
+                        {**cut, "id": "e2", "date": bound, "modality": "asserted", "evidence": [], "actors": [],
+                         "recipients": []}]}
+    md = render_brief(story)
+    assert "Acme cut 2,000 jobs" in md and md.count("Acme cut 2,000 jobs") == 1
+    assert "1 further event mention outside the PLOVER types" in md

@@ -137,6 +137,22 @@ def one_line(s: str) -> str:
     return " ".join(_CONTROL.sub(" ", _BIDI.sub("", s)).split())
 
 
+TIMELINE_PRECISIONS = ("day", "week", "month")
+MIN_SUMMARY_WORDS = 4
+
+
+def on_timeline(event: dict[str, Any]) -> bool:
+    """Whether a reader's timeline shows the event. PLOVER-typed events always; the many mentions outside
+    PLOVER (type OTHER) only when the text dates them itself to a day, week or month and their summary
+    reads as a statement. The rest stay in story.json, counted in the brief."""
+    if event.get("type") != "OTHER":
+        return True
+    date = dates.from_dict(event.get("date"))
+    words = len(str(event.get("summary") or "").split())
+    return dates.is_own(date) and date is not None and date.precision in TIMELINE_PRECISIONS \
+        and words >= MIN_SUMMARY_WORDS
+
+
 # Exclusion reasons listed as one count per article, not span by span (one per SGML/HTML tag).
 COUNTED_REASONS = ("markup",)
 

@@ -27,6 +27,7 @@ from storyline.render.common import (
     main_actors,
     modality_phrase,
     name_of,
+    on_timeline,
     one_line,
     sorted_events,
     source_count,
@@ -92,7 +93,7 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
     cit = Citations(articles)
     events = []
     used_actors: dict[str, str] = {}
-    for e in sorted_events(story):
+    for e in filter(on_timeline, sorted_events(story)):
         inv = involved(e, claims)
         for a in inv:
             used_actors[a] = name_of(names, a)

@@ -23,6 +23,7 @@ from storyline.render.common import (
     main_actors,
     modality_phrase,
     name_of,
+    on_timeline,
     one_line,
     sorted_events,
     source_count,
@@ -123,7 +124,8 @@ def render_brief(story: dict[str, Any]) -> str:
     out.append("# Story brief" + (": " + esc(", ".join(title)) if title else ""))
     out += ["", _overview(story, names), ""]
 
-    events = sorted_events(story)
+    every = sorted_events(story)
+    events = [e for e in every if on_timeline(e)]
     main = [e for e in events if e.get("modality") not in NOT_ASSERTED]
     other = [e for e in events if e.get("modality") in NOT_ASSERTED]
     out += ["## Timeline", ""]
@@ -135,6 +137,10 @@ def render_brief(story: dict[str, Any]) -> str:
         out += ["", "### Not asserted (hypothetical or negated; not part of the timeline)", ""]
         for e in other:
             out.append(_timeline_line(e, claims, names, articles, cit))
+    if len(every) > len(events):
+        n = len(every) - len(events)
+        out += ["", f"{_plural(n, 'further event mention')} outside the PLOVER types, without a day, week or "
+                "month of their own, are in story.json (type OTHER), not in this timeline."]
     out.append("")
 
     ents = story.get("entities") or []
