@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from timeml import text_and_spans
+
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 
 
@@ -60,26 +62,13 @@ def load(path: Path, corpus: str) -> Doc:
     dct = dt.date.fromisoformat(dct_el.get("value", "")[:10])
     text_el = root.find("TEXT")
     assert text_el is not None, path
-    parts: list[str] = []
-    gold: list[Gold] = []
-    pos = 0
-
-    def walk(el: ET.Element) -> None:
-        nonlocal pos
-        start = pos
-        if el.text:
-            parts.append(el.text)
-            pos += len(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-        if el.tag == "TIMEX3" and el.get("functionInDocument") != "CREATION_TIME":
-            gold.append(Gold(start, pos, "".join(parts)[start:pos], el.get("type", ""), el.get("value", "")))
-
-    walk(text_el)
-    return Doc(path.stem, corpus, "".join(parts), dct, gold)
+    text, spans = text_and_spans(text_el)
+    gold = [
+        Gold(start, end, text[start:end], el.get("type", ""), el.get("value", ""))
+        for el, start, end in spans
+        if el.tag == "TIMEX3" and el.get("functionInDocument") != "CREATION_TIME"
+    ]
+    return Doc(path.stem, corpus, text, dct, gold)
 
 
 @dataclass

@@ -25,6 +25,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeml import text_and_spans
+
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -70,29 +72,13 @@ def read_tml(path: Path) -> TmlDoc:
     dct = dct_el.get("value", "") if dct_el is not None else ""
     text_el = root.find("TEXT")
     assert text_el is not None, path
-    parts: list[str] = []
-    doc = TmlDoc(path.stem, "", dct)
-    pos = 0
-
-    def walk(el: ET.Element) -> None:
-        nonlocal pos
-        start = pos
-        if el.text:
-            parts.append(el.text)
-            pos += len(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-        span = "".join(parts)[start:pos]
+    text, spans = text_and_spans(text_el)
+    doc = TmlDoc(path.stem, text, dct)
+    for el, start, end in spans:
         if el.tag == "EVENT":
-            doc.events.append(GoldEvent(start, pos, span, el.get("eid", ""), el.get("class", "")))
+            doc.events.append(GoldEvent(start, end, text[start:end], el.get("eid", ""), el.get("class", "")))
         elif el.tag == "TIMEX3":
-            doc.timexes.append(GoldTimex(start, pos, el.get("tid", ""), el.get("type", ""), el.get("value", "")))
-
-    walk(text_el)
-    doc.text = "".join(parts)
+            doc.timexes.append(GoldTimex(start, end, el.get("tid", ""), el.get("type", ""), el.get("value", "")))
     by_eid = {e.eid: e for e in doc.events}
     for mi in root.iter("MAKEINSTANCE"):
         ev = by_eid.get(mi.get("eventID", ""))
