@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEEDS ?= ../shared/corpus/seeds
 
-.PHONY: demo test lint venv browser clean
+.PHONY: demo test lint venv browser clean bench-setup
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+bench-setup: $(STAMP)
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	$(BIN)/pip install -q --no-deps tilse==0.2.1
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache

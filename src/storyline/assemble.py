@@ -10,11 +10,12 @@ from collections import Counter, defaultdict
 
 from .consolidate.claims import merge_claims
 from .consolidate.events import consolidate_events
+from .consolidate.salience import rank_story
 from .records import Article, ArticleAnalysis, Story
 from .resolve.actors import build_entities, canonicalize
 
 
-def assemble(articles: list[Article], analyses: list[ArticleAnalysis]) -> Story:
+def assemble(articles: list[Article], analyses: list[ArticleAnalysis], key_events: int | None = None) -> Story:
     key_to_id = canonicalize([an.entity_info for an in analyses])
 
     def ent(key: str | None) -> str | None:
@@ -38,7 +39,9 @@ def assemble(articles: list[Article], analyses: list[ArticleAnalysis]) -> Story:
 
     claims = merge_claims(claims, by_id)
     events = consolidate_events(events, claims, by_id, affiliation=affiliations(analyses, key_to_id))
-    return Story(articles=articles, entities=entities, timexes=timexes, claims=claims, events=events)
+    story = Story(articles=articles, entities=entities, timexes=timexes, claims=claims, events=events)
+    rank_story(story, key_events=key_events)
+    return story
 
 
 def affiliations(analyses: list[ArticleAnalysis], key_to_id: dict[str, str]) -> dict[str, str]:

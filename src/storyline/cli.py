@@ -48,6 +48,8 @@ def _build_parser() -> argparse.ArgumentParser:
     b.add_argument("--language", default="en",
                    help="comma-separated languages to analyse (default en: the model is English; articles "
                    "identified as another language are stored and listed, not analysed)")
+    b.add_argument("--key-events", type=int, default=None, metavar="N",
+                   help="entries in the key-events timeline (default: chosen from the corpus size and span)")
     b.add_argument("--json", action="store_true", help="print the run summary as JSON, nothing else")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -84,6 +86,9 @@ def _run_build(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch_size < 1:
         print("storyline build: --workers and --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.key_events is not None and args.key_events < 1:
+        print("storyline build: --key-events must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     prog = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, disable=not show, transient=True,
@@ -101,6 +106,7 @@ def _run_build(args: argparse.Namespace) -> int:
             report = build(
                 args.inputs, args.out, db=args.db, workers=args.workers, batch_size=args.batch_size,
                 progress=on_progress, languages=[x.strip() for x in args.language.split(",") if x.strip()],
+                key_events=args.key_events,
             )
     except (StoreError, OutputError) as exc:
         print(f"storyline build: {exc}", file=sys.stderr)

@@ -106,12 +106,12 @@ class BuildReport:
 Progress = Callable[[str, int, int], None]
 
 
-def assemble(articles: list[Article], analyses: list[ArticleAnalysis]) -> Story:
+def assemble(articles: list[Article], analyses: list[ArticleAnalysis], key_events: int | None = None) -> Story:
     """`storyline.assemble.assemble`, imported only when a story is to be assembled (it loads spaCy
     types and the embedding model), so a rebuild with nothing new stays fast."""
     from .assemble import assemble as assemble_story
 
-    return assemble_story(articles, analyses)
+    return assemble_story(articles, analyses, key_events=key_events)
 
 
 def _infer_dates(article: Article) -> None:
@@ -152,6 +152,7 @@ def build(
     progress: Progress | None = None,
     analyser: Analyser | None = None,
     languages: Sequence[str] = ("en",),
+    key_events: int | None = None,
 ) -> BuildReport:
     """Build the story of `inputs` into `out_dir`; see the module docstring for durability.
 
@@ -159,6 +160,7 @@ def build(
     through it. With workers it must be importable by the worker processes (a module-level function).
     Articles identified as another language than `languages` are stored and listed but not analysed
     (the model is English); an article whose language could not be told is analysed.
+    `key_events` is the length of the key-events timeline (None: chosen from the corpus).
     Raises `StoreError` (unusable store) and `OutputError` (unusable output folder).
     """
     if workers < 1 or batch_size < 1:
@@ -175,7 +177,7 @@ def build(
         _ingest(run, inputs, out, db)
         articles = _dedup(run)
         _analyse(run, articles, workers, batch_size, analyser, tuple(languages))
-        _assemble_and_render(run, articles, out)
+        _assemble_and_render(run, articles, out, key_events)
         run.report.seconds = round(time.perf_counter() - t0, 3)
         store.finish_run(run.run_id, "ok" if run.report.ok else "failed-inputs", run.report.to_json())
     except BaseException:
@@ -288,14 +290,14 @@ def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int,
     report.timings.update(work)  # parse and extraction seconds, summed over workers
 
 
-def _assemble_and_render(run: _Run, articles: list[Article], out: Path) -> None:
+def _assemble_and_render(run: _Run, articles: list[Article], out: Path, key_events: int | None = None) -> None:
     """The story and its outputs; skipped when nothing that shapes them changed since the last build."""
     report, store = run.report, run.store
     report.excluded_spans = sum(len(a.excluded) for a in articles)
     report.duplicates = sum(1 for a in articles if a.duplicate_of)
     report.undated = [a.source for a in articles if not a.published]
     report.dated_from_text = [a.source for a in articles if a.published_from == "text"]
-    key = _story_key(articles, store.analysed_ids(PIPELINE_VERSION))
+    key = _story_key(articles, store.analysed_ids(PIPELINE_VERSION), key_events)
     names = ("story.json", "brief.md", "timeline.html")
     last = store.get_meta("story")
     if last and json.loads(last).get("key") == key and all((out / n).is_file() for n in names):
@@ -304,7 +306,7 @@ def _assemble_and_render(run: _Run, articles: list[Article], out: Path) -> None:
         report.unchanged = True
         run.lap("render")
         return
-    story = assemble(articles, store.analyses(PIPELINE_VERSION))
+    story = assemble(articles, store.analyses(PIPELINE_VERSION), key_events)
     run.lap("assemble")
     report.counts = {
         "articles": len(story.articles),
@@ -312,16 +314,17 @@ def _assemble_and_render(run: _Run, articles: list[Article], out: Path) -> None:
         "timexes": len(story.timexes),
         "claims": len(story.claims),
         "events": len(story.events),
+        "key_events": len(story.key_events),
     }
     report.outputs = write_outputs(story, out)
     store.set_meta("story", json.dumps({"key": key, "counts": report.counts}))
     run.lap("render")
 
 
-def _story_key(articles: list[Article], analysed: set[str]) -> str:
+def _story_key(articles: list[Article], analysed: set[str], key_events: int | None = None) -> str:
     """What the story is made of: every article's identity, metadata and duplicate state, which of
-    them are analysed, under which analysis and assembly/rendering code."""
-    h = hashlib.sha256(f"{PIPELINE_VERSION}|{STORY_VERSION}".encode())
+    them are analysed, under which analysis and assembly/rendering code and story options."""
+    h = hashlib.sha256(f"{PIPELINE_VERSION}|{STORY_VERSION}|{key_events}".encode())
     for a in sorted(articles, key=lambda a: a.id):
         meta = (a.id, a.duplicate_of, a.published, a.outlet, a.title, a.url, a.id in analysed, len(a.excluded))
         h.update(json.dumps(meta).encode())
@@ -337,6 +340,8 @@ def story_dict(story: Story) -> dict[str, Any]:
         "timexes": to_dict(story.timexes),
         "claims": to_dict(story.claims),
         "events": to_dict(story.events),
+        "key_events": to_dict(story.key_events),
+        "topic": to_dict(story.topic),
     }
 
 

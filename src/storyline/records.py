@@ -55,6 +55,7 @@ class Article:
     duplicate_of: str | None = None
     content_hash: str = ""
     warnings: list[str] = field(default_factory=list)
+    off_topic: bool = False  # set by the story's salience step: kept, ranked low, never dropped
 
 
 @dataclass
@@ -169,6 +170,34 @@ class Event:
     aspect: str | None = None  # PROGRESSIVE, PERFECTIVE, PERFECTIVE_PROGRESSIVE, NONE
     polarity: str = "POS"  # POS, NEG
     triggers: list[Evidence] = field(default_factory=list)  # the trigger span of every mention it holds
+    # the story layer (consolidate.salience): support across independent sources, topic, sub-events
+    salience: float = 0.0
+    independent_sources: int = 0  # distinct articles after syndicated copies count once
+    off_topic: bool = False
+    part_of: str | None = None  # the id of the larger event this one is a sub-event of ("a strike in the offensive")
+
+
+@dataclass
+class KeyEvent:
+    """One entry of the key-events timeline, what the brief and the pages lead with."""
+
+    event: str  # Event.id
+    rank: int  # 1 = most important
+    date: DateInfo | None
+    summary: list[Evidence] = field(default_factory=list)  # one to three readable sentences from its evidence
+    sources: list[str] = field(default_factory=list)  # article ids, syndicated copies once
+    outlets: list[str] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+@dataclass
+class Topic:
+    """What the story is about: what most of the corpus is about, or what `--about` names."""
+
+    actors: list[str] = field(default_factory=list)  # entity ids, most central first
+    terms: list[str] = field(default_factory=list)  # content words, most characteristic first
+    about: str | None = None  # the user's `--about` query, if any
 
 
 @dataclass
@@ -190,6 +219,8 @@ class Story:
     timexes: list[Timex] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    key_events: list[KeyEvent] = field(default_factory=list)
+    topic: Topic = field(default_factory=Topic)
 
 
 def to_dict(obj: Any) -> Any:
