@@ -198,3 +198,51 @@ def test_csp_allows_only_the_page_own_scripts_by_hash():
         assert f"'sha256-{digest}'" in csp
     tampered = base64.b64encode(hashlib.sha256((bodies[1] + "alert(1)").encode()).digest()).decode()
     assert tampered not in csp
+
+
+def _with_key_events(story: dict) -> dict:
+    """The fixture with a key-events timeline (V5 then V1, as `rank_story` lists them) and V6 off-topic."""
+    by_id = {e["id"]: e for e in story["events"]}
+    story["key_events"] = [
+        {"event": eid, "rank": rank, "date": by_id[eid]["date"], "summary": by_id[eid]["evidence"][:2],
+         "sources": sorted({x["article"] for x in by_id[eid]["evidence"]}), "outlets": [], "claims": [],
+         "score": 1.0}
+        for eid, rank in (("V5", 2), ("V1", 1))
+    ]
+    by_id["V6"]["off_topic"] = True
+    return story
+
+
+def test_page_data_key_events(story):
+    data = page_data(_with_key_events(story))
+    assert [k["event"] for k in data["key"]] == ["V5", "V1"]
+    assert data["key"][1]["date"] == "2023-07-26" and len(data["key"][1]["cites"]) == 2
+    flags = {e["id"]: (e["key"], e["off_topic"]) for e in data["events"]}
+    assert flags["V1"] == (True, False) and flags["V6"] == (False, True) and flags["V2"] == (False, False)
+    assert page_data(EMPTY)["key"] == []
+
+
+@pytest.mark.slow
+def test_key_events_and_off_topic_in_browser(browser, story, tmp_path):
+    path = tmp_path / "timeline.html"
+    path.write_text(render_timeline(_with_key_events(story)), encoding="utf-8")
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready='1']")
+    items = page.locator("ol#key li.key-event")
+    assert items.count() == 2 and items.first.get_attribute("data-event") == "V5"
+    assert "exchange" in items.first.text_content().lower() or "letters" in items.first.text_content().lower()
+
+    def visible_ids():
+        return set(page.eval_on_selector_all("li.entry:not([hidden])", "els => els.map(e => e.dataset.id)"))
+
+    assert "V6" not in visible_ids() and len(visible_ids()) == 7  # off-topic hidden by default
+    page.check("#f-off")
+    assert "V6" in visible_ids()
+    page.check("#f-key")
+    assert visible_ids() == {"V1", "V5"}
+    assert page.locator("#timeline .vis-item.key .vis-item-content").count() == 2
+    assert errors == []
+    page.close()

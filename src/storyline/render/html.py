@@ -93,6 +93,7 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
     cit = Citations(articles)
     events = []
     used_actors: dict[str, str] = {}
+    key_rank = {k["event"]: k.get("rank") for k in story.get("key_events") or []}
     for e in filter(on_timeline, sorted_events(story)):
         inv = involved(e, claims)
         for a in inv:
@@ -131,6 +132,8 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
             "sources": source_count(e, articles),
             "evidence": evid,
             "conflicts": conflicts,
+            "key": e["id"] in key_rank,
+            "off_topic": bool(e.get("off_topic")),
         })
     arts = []
     for art in sorted(articles.values(), key=lambda x: (x.get("published") or "9999", x["id"])):
@@ -141,6 +144,7 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
             "excluded": [{"reason": reason, "text": snippet} for reason, snippet, _ in excluded_items(art, 160)],
         })
     return {
+        "key": _key_events(story, cit),
         "title": ": ".join(x for x in ("Story timeline", ", ".join(
             name_of(names, a) for a in main_actors(story, 3))) if x),
         "overview": overview_text(story),
@@ -152,6 +156,18 @@ def page_data(story: dict[str, Any]) -> dict[str, Any]:
         "sources": cit.entries,
         "articles": arts,
     }
+
+
+def _key_events(story: dict[str, Any], cit: Citations) -> list[dict[str, Any]]:
+    """The key-events timeline, in date order: what the page leads with."""
+    out = []
+    for k in story.get("key_events") or []:
+        out.append({
+            "event": k["event"], "rank": k.get("rank"), "date": dates.format(k.get("date")),
+            "cites": [cit.cite(ev) for ev in k.get("summary") or []],
+            "sources": len(k.get("sources") or []), "outlets": len(k.get("outlets") or []),
+        })
+    return out
 
 
 _STYLE = """
@@ -184,6 +200,8 @@ li.entry summary{cursor:pointer}
 .who{font-size:.85rem;color:#444;margin:.3rem 0 0 1rem}
 ul#sources{list-style:none;padding-left:0}ul#sources li,ul#articles li{margin:.25rem 0;font-size:.9rem}
 button{font:inherit;font-size:.85rem}
+ol#key{padding-left:1.4rem}ol#key li{margin:.35rem 0}ol#key .sent{display:block;color:#2b3340}
+.vis-item.key{border-width:2px;font-weight:600}li.entry.key{border-left:4px solid #4a6fa5}
 """
 
 _SCRIPT = r"""
@@ -219,11 +237,26 @@ _SCRIPT = r"""
     lab.appendChild(cb); lab.appendChild(document.createTextNode(" " + m)); fMod.appendChild(lab);
   });
 
+  // Key developments
+  var keyList = document.getElementById("key");
+  data.key.forEach(function (k) {
+    var li = el("li", "key-event"); li.dataset.event = k.event;
+    li.appendChild(el("span", "date", k.date));
+    k.cites.forEach(function (n) {
+      var s = byN[n]; var sp = el("span", "sent", "\u201c" + s.sentence + "\u201d ");
+      sp.appendChild(el("span", "cite", "[" + n + "] " + (s.outlet || "outlet not given") + ", " + (s.published || "date unknown")));
+      li.appendChild(sp);
+    });
+    li.appendChild(el("span", "badge", k.sources + (k.sources === 1 ? " source" : " sources")));
+    keyList.appendChild(li);
+  });
+  if (!data.key.length) { keyList.appendChild(el("li", "empty", "No key events: no dated, supported events found.")); }
+
   // Entry list
   var list = document.getElementById("entries");
   var rows = {};
   data.events.forEach(function (e) {
-    var li = el("li", "entry" + (e.asserted ? "" : " not-asserted"));
+    var li = el("li", "entry" + (e.asserted ? "" : " not-asserted") + (e.key ? " key" : ""));
     li.dataset.id = e.id;
     var det = el("details"); var sum = el("summary");
     sum.appendChild(el("span", "date", e.date));
@@ -233,6 +266,8 @@ _SCRIPT = r"""
     sum.appendChild(el("span", "badge", e.sources + (e.sources === 1 ? " source" : " sources")));
     if (e.modality !== "asserted") { sum.appendChild(el("span", "badge" + (e.asserted ? "" : " na"), e.modality)); }
     if (e.conflicts.length) { sum.appendChild(el("span", "badge conflict", "sources disagree")); }
+    if (e.key) { sum.appendChild(el("span", "badge", "key event")); }
+    if (e.off_topic) { sum.appendChild(el("span", "badge na", "off-topic")); }
     det.appendChild(sum);
     var who = [];
     if (e.actors.length) { who.push("Actors: " + e.actors.join(", ")); }
@@ -282,7 +317,8 @@ _SCRIPT = r"""
     var label = (e.says ? e.says + ": " : "") + (e.summary || e.label);
     if (label.length > 60) { label = label.slice(0, 57) + "..."; }
     var c = el("span", null, e.date + " " + label);
-    var it = {id: e.id, content: c, start: e.start, className: "m-" + e.modality + (e.before ? " before" : "")};
+    var it = {id: e.id, content: c, start: e.start,
+      className: "m-" + e.modality + (e.before ? " before" : "") + (e.key ? " key" : "")};
     if (e.end) { it.end = e.end; it.type = "range"; } else { it.type = "point"; }
     return it;
   }
@@ -311,11 +347,13 @@ _SCRIPT = r"""
 
   function applyFilters() {
     var actor = fActor.value, type = fType.value;
+    var keyOnly = document.getElementById("f-key").checked, offTopic = document.getElementById("f-off").checked;
     var mods = {};
     Array.prototype.forEach.call(document.querySelectorAll("input.f-mod"), function (cb) { mods[cb.value] = cb.checked; });
     var shown = 0, keep = [];
     data.events.forEach(function (e) {
-      var ok = (!actor || e.involved.indexOf(actor) >= 0) && (!type || e.type === type) && mods[e.modality];
+      var ok = (!actor || e.involved.indexOf(actor) >= 0) && (!type || e.type === type) && mods[e.modality] &&
+        (!keyOnly || e.key) && (offTopic || !e.off_topic);
       rows[e.id].hidden = !ok;
       if (ok) { shown += 1; if (e.start) { keep.push(e); } }
     });
@@ -324,6 +362,8 @@ _SCRIPT = r"""
   }
   fActor.onchange = applyFilters; fType.onchange = applyFilters;
   fMod.addEventListener("change", applyFilters);
+  document.getElementById("f-key").onchange = applyFilters;
+  document.getElementById("f-off").onchange = applyFilters;
   applyFilters();
   document.body.dataset.ready = "1";
 })();
@@ -343,10 +383,14 @@ _TEMPLATE = """<!DOCTYPE html>
 <body>
 <h1 id="title">Story timeline</h1>
 <p id="overview"></p>
+<h2>Key developments</h2>
+<ol id="key"></ol>
 <div id="filters">
 <label>Actor <select id="f-actor"><option value="">All actors</option></select></label>
 <label>Type <select id="f-type"><option value="">All types</option></select></label>
 <fieldset id="f-modality"><legend hidden>Modality</legend></fieldset>
+<label><input type="checkbox" id="f-key"> key events only</label>
+<label><input type="checkbox" id="f-off"> show off-topic</label>
 <span id="count"></span>
 <span><button id="zoom-in" type="button">Zoom in</button> <button id="zoom-out" type="button">Zoom out</button>
 <button id="fit" type="button">Fit</button></span>
