@@ -8,6 +8,11 @@ Candidate pairs come from an index of word 4-grams per speaker, so the work grow
 of claims sharing wording, not with the square of the corpus. A speaker without an entity key ("the
 company", "a top White House official") is a speaker of its own article only: its description
 (compared without case) never joins claims across articles.
+
+A denial and what it denies are linked both ways through `conflicts_with`: the claims its "the
+accusation" / "such reports" refers back to (`target_claims`) are the set of statements it answers.
+A concessive tail after a comma ("..., even though rockets were found") is the reporter's own
+statement, so it is cut from a denial's content.
 """
 
 from __future__ import annotations
@@ -25,6 +30,11 @@ _STOP = lexicon.words("claim_match_stop_words")
 _WORDS = re.compile(r"[\w'-]+")
 _DEFINITE = lexicon.words("anaphoric_determiners")
 _ANAPHORIC: dict[str, str] = lexicon.table("anaphoric_claim_nouns")
+_CONCESSIVE = re.compile(
+    r",\s+(?:" + "|".join(re.escape(w) for w in sorted(lexicon.words("concessive_connectives"), key=len,
+                                                          reverse=True)) + r")\b",
+    re.I,
+)
 MERGE_JACCARD = 0.85
 RELATED_JACCARD = 0.35
 
@@ -148,7 +158,42 @@ def merge_claims(claims: list[Claim], articles: dict[str, Article]) -> list[Clai
         if c.reported_by is not None:
             c.reported_by = alias.get(c.reported_by, c.reported_by)
     link_denials(merged, articles)
+    for c in merged:
+        if c.stance == "deny":
+            _trim_concession(c)
+    link_answered(merged)
     return merged
+
+
+def _trim_concession(c: Claim) -> None:
+    """Cut a concessive tail (the reporter's words) from a denial's content and target."""
+    m = _CONCESSIVE.search(c.content)
+    if m is None or m.start() == 0:
+        return
+    if c.target == c.content:
+        c.target = c.content[: m.start()]
+    c.content = c.content[: m.start()]
+
+
+def link_answered(claims: list[Claim]) -> None:
+    """A denial conflicts with the statements it refers back to (`target_claims`), both ways; never
+    with its own speaker's statements or with the claim that reports it."""
+    by_id = {c.id: c for c in claims}
+    for d in claims:
+        if d.stance != "deny":
+            continue
+        for tid in d.target_claims:
+            t = by_id.get(tid)
+            if t is None or t.stance == "deny" or (d.speaker and t.speaker == d.speaker):
+                continue
+            if d.reported_by == t.id or t.reported_by == d.id:
+                continue
+            if t.id not in d.conflicts_with:
+                d.conflicts_with.append(t.id)
+            if d.id not in t.conflicts_with:
+                t.conflicts_with.append(d.id)
+    for c in claims:
+        c.conflicts_with.sort()
 
 
 def refers_back(content: str) -> tuple[str, bool] | None:
@@ -165,16 +210,17 @@ def refers_back(content: str) -> tuple[str, bool] | None:
 
 
 def link_denials(claims: list[Claim], articles: dict[str, Article]) -> None:
-    """A denial of "the accusation" that its own article does not explain refers to the accusations
-    aimed at the denier in articles published no later than its own (the latest one, or all for a
-    plural noun)."""
+    """A denial of "the accusation" / "the reports" / "such claims" that its own article does not
+    explain refers to the statements aimed at the denier in articles published no later than its own
+    (the latest one, or all for a plural noun). Across articles every class of noun needs a statement
+    aimed at the denier: that is what makes the reference unambiguous."""
     accusations: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.target and c.stance != "deny":
             accusations[c.target].append(c)
     for c in claims:
         ref = refers_back(c.content) if c.stance == "deny" and c.speaker and not c.target_claims else None
-        if ref is None or ref[0] == "report":
+        if ref is None:
             continue
         day = _rank(c, articles)[0]
         prior = [

@@ -177,30 +177,80 @@ def excluded_items(article: dict[str, Any], width: int = 80) -> list[tuple[str, 
 
 
 class Citations:
-    """Numbers evidence spans [1], [2]... in order of first use; the same span keeps its number."""
+    """Numbers evidence sentences [1], [2]... in order of first use. One number per distinct sentence of
+    an article (syndicated copies count as their original), however many spans point into it."""
 
     def __init__(self, articles: dict[str, dict[str, Any]]):
         self.articles = articles
-        self._index: dict[tuple[str, int, int], int] = {}
+        self._index: dict[tuple[str, str], int] = {}
         self.entries: list[dict[str, Any]] = []
 
     def cite(self, ev: dict[str, Any]) -> int:
-        key = (str(ev.get("article")), int(ev.get("start") or 0), int(ev.get("end") or 0))
+        start, end = int(ev.get("start") or 0), int(ev.get("end") or 0)
+        sentence = one_line(evidence_sentence(ev, self.articles))
+        aid = canonical_article(str(ev.get("article")), self.articles)
+        key = (aid, sentence.casefold() if sentence else f"{start}-{end}")
         if key not in self._index:
-            art = self.articles.get(key[0], {})
+            art = self.articles.get(aid, {})
             self._index[key] = len(self.entries) + 1
             self.entries.append({
                 "n": len(self.entries) + 1,
-                "article": key[0],
-                "start": key[1],
-                "end": key[2],
+                "article": aid,
+                "start": start,
+                "end": end,
                 "title": art.get("title"),
                 "outlet": art.get("outlet"),
                 "published": art.get("published"),
                 "url": art.get("url"),
-                "sentence": one_line(evidence_sentence(ev, self.articles)),
+                "sentence": sentence,
             })
         return self._index[key]
+
+
+def article_labels(articles: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Reader-facing article labels A1, A2... in publication order (undated last), for prose that must
+    not show internal ids."""
+    order = sorted(articles.values(), key=lambda a: (a.get("published") or "9999", a.get("source") or "", a["id"]))
+    return {a["id"]: f"A{i}" for i, a in enumerate(order, 1)}
+
+
+def _who(c: dict[str, Any]) -> str:
+    return str(c.get("speaker") or "anon:" + (c.get("speaker_text") or "").casefold())
+
+
+def answered(denial: dict[str, Any], claims: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statements a denial answers: its conflicting claims that are not denials, not its own
+    speaker's, and neither the claim that reports the denial nor one it reports."""
+    out = []
+    for o in denial.get("conflicts_with") or []:
+        c = claims.get(o)
+        if c is None or c.get("stance") == "deny" or _who(c) == _who(denial):
+            continue
+        if denial.get("reported_by") == c["id"] or c.get("reported_by") == denial["id"]:
+            continue
+        out.append(c)
+    return out
+
+
+def conflict_groups(claims: dict[str, dict[str, Any]]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Open claim conflicts, each once: (denials, the statements they answer). Denials by one speaker
+    that answer overlapping statements are one group (one denial reported in several wordings), so a
+    denial never repeats once per statement."""
+    denials = [c for c in claims.values() if c.get("stance") == "deny" and answered(c, claims)]
+    groups: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = []
+    for d in sorted(denials, key=lambda c: (dates.sort_key(c.get("said_on")), c["id"])):
+        ans = answered(d, claims)
+        ids = {c["id"] for c in ans}
+        for dens, stmts in groups:
+            if _who(dens[0]) == _who(d) and ids & {c["id"] for c in stmts}:
+                dens.append(d)
+                stmts.extend(c for c in ans if c not in stmts)
+                break
+        else:
+            groups.append(([d], list(ans)))
+    for _, stmts in groups:
+        stmts.sort(key=lambda c: (dates.sort_key(c.get("said_on")), c["id"]))
+    return groups
 
 
 def main_actors(story: dict[str, Any], n: int = 5) -> list[str]:
