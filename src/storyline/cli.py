@@ -67,6 +67,9 @@ def _build_parser() -> argparse.ArgumentParser:
     from .time import cli as time_cli
 
     time_cli.add_parser(sub)
+    from .extract import events_cli
+
+    events_cli.add_parser(sub)
     from .render import cli as render_cli
 
     render_cli.add_parsers(sub)
@@ -232,6 +235,10 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         from .time import cli as time_cli
 
         return int(time_cli.run(args))
+    if args.command == "events":
+        from .extract import events_cli
+
+        return int(events_cli.run(args))
     from .render import cli as render_cli
 
     if args.command == "show":
