@@ -146,3 +146,53 @@ def test_links_follow_merged_claims():
     d.reported_by = "a2:c1"
     out = {x.id: x for x in merge_claims([a, b, c, d], ARTS)}
     assert out["a2:c2"].target_claims == ["a1:c1"] and out["a2:c3"].reported_by == "a1:c1"
+
+
+def _denial(cid: str, art: str, speaker: str, content: str) -> Claim:
+    c = claim(cid, art, speaker, content)
+    c.stance = "deny"
+    return c
+
+
+def test_denial_of_the_accusation_conflicts_with_it_both_ways():
+    acc = claim("a1:c1", "a1", "gpe:EGY", "stalling the negotiations on the dam")
+    acc.target = "gpe:ETH"
+    acc2 = claim("a1:c2", "a1", "gpe:EGY", "diverting the river without any agreement")
+    acc2.target = "gpe:ETH"
+    den = _denial("a2:c1", "a2", "gpe:ETH", "such accusations")
+    out = {c.id: c for c in merge_claims([acc, acc2, den], ARTS)}
+    assert out["a2:c1"].target_claims == ["a1:c1", "a1:c2"]  # plural: the whole set, one denial
+    assert out["a2:c1"].conflicts_with == ["a1:c1", "a1:c2"]
+    assert out["a1:c1"].conflicts_with == ["a2:c1"] and out["a1:c2"].conflicts_with == ["a2:c1"]
+
+
+def test_denial_of_the_reports_links_across_articles():
+    rep = claim("a1:c1", "a1", "org:paper", "the ministry hid the audit results")
+    rep.target = "org:ministry"
+    den = _denial("a2:c1", "a2", "org:ministry", "the reports")
+    out = {c.id: c for c in merge_claims([rep, den], ARTS)}
+    assert out["a2:c1"].target_claims == ["a1:c1"] and out["a2:c1"].conflicts_with == ["a1:c1"]
+
+
+def test_a_denial_never_conflicts_with_its_reporter_or_its_own_speaker():
+    reporter = claim("a1:c1", "a1", "person:k", "the ministry denied the accusation")
+    own = claim("a1:c2", "a1", "org:ministry", "we acted within the law")
+    den = _denial("a1:c3", "a1", "org:ministry", "the accusation")
+    den.reported_by, den.target_claims = "a1:c1", ["a1:c1", "a1:c2"]
+    out = {c.id: c for c in merge_claims([reporter, own, den], ARTS)}
+    assert out["a1:c3"].conflicts_with == []
+    assert out["a1:c1"].conflicts_with == [] and out["a1:c2"].conflicts_with == []
+
+
+@pytest.mark.parametrize("tail", [", even though rockets were found there", ", although inspectors saw the shipments",
+                                  ", despite the photographs"])
+def test_a_concessive_tail_is_not_part_of_the_denial(tail):
+    den = _denial("a1:c1", "a1", "gpe:PRK", "accusations that it sends weapons abroad" + tail)
+    den.target = den.content
+    out = merge_claims([den], ARTS)[0]
+    assert out.content == "accusations that it sends weapons abroad" and out.target == out.content
+
+
+def test_a_concessive_word_inside_an_assertion_stays():
+    c = claim("a1:c1", "a1", "e1", "prices rose, although wages did not")
+    assert merge_claims([c], ARTS)[0].content == "prices rose, although wages did not"

@@ -25,64 +25,144 @@ def _section(md: str, title: str) -> str:
 
 
 
+def _bullets(section: str) -> list[str]:
+    return [ln for ln in section.splitlines() if ln.startswith("- ")]
+
+
 def test_timeline_entries_carry_date_modality_and_source_count(story):
     timeline = _section(render_brief(story), "Timeline")
-    lines = [ln for ln in timeline.splitlines() if ln.startswith("- ")]
+    lines = [ln for ln in timeline.splitlines() if ln.lstrip().startswith("- ")]
     # the reported event names who says it and who denies it; never a bare fact
     shells = next(ln for ln in lines if "artillery shells" in ln)
-    assert shells.startswith("- **on or before 2022-11-02**: Osterlich says; Freedonia denies: ")
-    assert "1 source" in shells
+    assert "Osterlich says; Freedonia denies: " in shells and "1 source" in shells
     visit = next(ln for ln in lines if "visits Freedonia" in ln)
     # a1 and its near-duplicate a3 count once, a4 is the second source
     assert visit.startswith("- **2023-07-26**") and "2 sources" in visit
     assert "- **2023-07**: planned: Freedonia and Sylvania plan joint exercises" in timeline
     assert "- **2023-W30**: Freedonia tests a missile" in timeline
     assert "Sylvania denies: Sylvanian forces shell border villages" in timeline
-    # timeline order follows the dates
-    dates = [re.match(r"- \*\*(.*?)\*\*", ln).group(1) for ln in lines]
-    assert dates[:6] == ["on or before 2022-11-02", "2023-04", "2023-07", "2023-W30", "2023-07-26",
-                         "on or before 2023-08-02"]
+    # events with a day of their own follow the dates; those with only the reports' bound are grouped
+    own = [re.match(r"- \*\*(.*?)\*\*", ln).group(1) for ln in lines if ln.startswith("- **20")]
+    assert own == ["2023-04", "2023-07", "2023-W30", "2023-07-26"]
+    groups = [ln for ln in lines if ln.startswith("- **Reported")]
+    assert [g.split("**")[1] for g in groups] == ["Reported on or before 2022-11-02, no date of their own",
+                                                  "Reported on or before 2023-08-02, no date of their own"]
+    assert timeline.index(groups[0]) < timeline.index(shells) < timeline.index(groups[1])
 
 
-def test_hypothetical_and_negated_events_are_kept_out_of_the_main_timeline(story):
+def test_key_developments_lead_and_follow_the_dates(story):
     md = render_brief(story)
-    timeline = _section(md, "Timeline")
-    main, _, not_asserted = timeline.partition("### Not asserted")
-    assert "arms deal" not in main and "drones" not in main
-    assert "hypothetical" in not_asserted and "arms deal" in not_asserted
-    assert "reported as not having happened: Freedonia directly supplies drones" in not_asserted
+    assert md.index("## Key developments") < md.index("## Timeline")
+    story["key_events"] = [
+        {"event": "V1", "rank": 1, "date": story["events"][0]["date"], "sources": ["a1", "a4"],
+         "summary": [story["events"][0]["evidence"][0]]},
+        {"event": "V2", "rank": 2, "date": {"first_day": None, "last_day": "2022-11-02", "precision": "day",
+                                            "relation": "before", "how": "publication"},
+         "sources": ["a2"], "summary": story["events"][1]["evidence"][:1]},
+    ]
+    key = _section(render_brief(story), "Key developments")
+    items = [ln for ln in key.splitlines() if re.match(r"\d+\. ", ln)]
+    assert len(items) == 2  # the story's key events, not the whole timeline
+    assert items[0].startswith("1. **on or before 2022-11-02**: ") and "Osterlich says; Freedonia denies" in items[0]
+    assert items[1].startswith("2. **2023-07-26**: Ambassador Trentino") and "2 sources" in items[1]
 
 
-def test_every_citation_resolves_to_article_outlet_date_and_sentence(story):
+def test_every_citation_resolves_to_outlet_date_title_and_sentence(story):
     md = render_brief(story)
-    sources = _section(md, "Sources")
-    cited = {int(n) for n in re.findall(r"\[(\d+)\]", md.split("## Sources")[0])}
-    listed = {int(n) for n in re.findall(r"^\[(\d+)\]", sources, re.M)}
-    assert cited == listed and cited
-    line = next(ln for ln in sources.splitlines() if "Osterlich said on Wednesday" in ln)
-    assert "Wire Service, 2022-11-02" in line and "article a2" in line
+    refs = _section(md, "References")
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", md.split("## References")[0])}
+    listed = [int(n) for n in re.findall(r"^\[(\d+)\]", refs, re.M)]
+    assert cited == set(listed) and cited and len(listed) == len(set(listed))
+    line = next(ln for ln in refs.splitlines() if "Osterlich said on Wednesday" in ln)
+    assert "Wire Service, 2022-11-02, \u201cOsterlich says Freedonia ships shells\u201d" in line
     # an evidence record without its sentence is quoted from the article text by offsets
-    assert "\u201cBoth sides plan joint exercises in July 2023.\u201d" in sources
+    assert "\u201cBoth sides plan joint exercises in July 2023.\u201d" in refs
 
 
-def test_claims_by_speaker_conflicts_and_actors(story):
+def test_the_same_sentence_is_cited_once(story):
+    """Two spans into one sentence (a claim's and an event's) get one number and one reference."""
+    ev = dict(story["events"][0]["evidence"][0])
+    again = {**ev, "start": ev["start"] + 1}  # another span, same sentence text
+    story["events"][0]["evidence"].append(again)
+    story["claims"][0]["evidence"] = [ev]
     md = render_brief(story)
-    claims = _section(md, "Claims by speaker")
-    assert "### Freedonia" in claims and "C2 denies" in claims
-    assert "contradicted by Osterlich (C1)" in claims
-    conflicts = _section(md, "Open conflicts")
+    refs = _section(md, "References")
+    sentence = ev.get("sentence") or story["articles"][0]["text"][ev["start"]:ev["end"]]
+    assert sum(1 for ln in refs.splitlines() if esc(sentence) in ln) == 1
+
+
+def test_no_internal_ids_in_the_brief(story):
+    """Hash-like article ids and claim/event ids never reach the reader."""
+    ids = {a["id"]: f"{i:016x}" for i, a in enumerate(story["articles"], 0xabc0000000000)}
+    text = json.dumps(story)
+    for old, new in ids.items():
+        text = text.replace(f'"{old}"', f'"{new}"')
+    for c in story["claims"] + story["events"]:
+        text = text.replace(f'"{c["id"]}"', f'"{ids["a1"]}:{c["id"].lower()}"')
+    md = render_brief(json.loads(text))
+    assert not re.search(r"[0-9a-f]{16}", md)
+    assert not re.search(r":[cv]\d+\b", md)
+
+
+def test_claims_table_and_each_denial_once_in_conflicts(story):
+    md = render_brief(story)
+    table = _section(md, "Who claims what")
+    assert "| Speaker | Stance | Claim | Said | Sources |" in table
+    assert "| Freedonia | denies | \u201cit had never supplied weapons to Sylvania\u201d | 2022-09 | [" in table
+    # a second accusation answered by the same denial: still one conflict entry, naming both statements
+    c5 = {**story["claims"][0], "id": "C5", "content": "Freedonia sends rockets to Sylvania by sea",
+          "conflicts_with": ["C2"]}
+    story["claims"].append(c5)
+    story["claims"][1]["conflicts_with"] = ["C1", "C5"]
+    conflicts = _section(render_brief(story), "Open conflicts")
+    denial = [ln for ln in _bullets(conflicts) if "never supplied weapons" in ln]
+    assert len(denial) == 1
+    assert "answering 2 statements" in denial[0] and "rockets to Sylvania" in denial[0]
     assert "sources disagree on date: 2023-04 (\u201cin April\u201d)" in conflicts
     assert "following the July visit" in conflicts
-    actors = _section(md, "Actors")
-    assert actors.index("**Freedonia**") < actors.index("**Osterlich**")  # ranked by events
 
 
-def test_articles_section_lists_dates_outlets_exclusions_and_duplicates(story):
-    arts = _section(render_brief(story), "Articles")
-    assert "published 2022-11-02 (date from html)" in arts
-    assert "excluded caption (chars 0-50)" in arts and "excluded boilerplate" in arts
-    assert "near-duplicate of a1, counted once" in arts
-    assert "**a5**" in arts and "publication date unknown" in arts
+def test_denials_reported_twice_are_one_conflict(story):
+    """One speaker's denial in two wordings, answering the same statement, is listed once."""
+    again = {**story["claims"][1], "id": "C6", "content": "the accusation", "conflicts_with": ["C1"]}
+    story["claims"].append(again)
+    story["claims"][0]["conflicts_with"] = ["C2", "C6"]
+    conflicts = _bullets(_section(render_brief(story), "Open conflicts"))
+    claim_conflicts = [ln for ln in conflicts if " denies" in ln]
+    assert len(claim_conflicts) == 1
+    assert "never supplied weapons" in claim_conflicts[0] and "the accusation" in claim_conflicts[0]
+
+
+def test_a_denial_never_answers_its_reporter(story):
+    """'K said F denied X': K's claim reports the denial; it is not a statement the denial answers."""
+    reporter = {**story["claims"][0], "id": "C7", "speaker": "E3", "content": "Freedonia denied it",
+                "conflicts_with": ["C2"]}
+    story["claims"].append(reporter)
+    story["claims"][1]["reported_by"] = "C7"
+    story["claims"][1]["conflicts_with"] = ["C7"]
+    assert "## Open conflicts" not in render_brief(story).split("sources disagree")[0]
+
+
+def test_sources_and_coverage(story):
+    cov = _section(render_brief(story), "Sources and coverage")
+    assert "Articles per outlet: " in cov and "Daily Planet 1" in cov
+    assert "Articles per day: 2022-11-02 1, 2023-07-27 1" in cov
+    # which outlet reported a key development first
+    assert "\u201cAmbassador Trentino of Sylvania visits Freedonia" in cov and "A2 (Daily Planet) on 2023-07-27" in cov
+    arts = [ln for ln in cov.splitlines() if re.match(r"- A\d: ", ln)]
+    assert len(arts) == 5
+    assert any("published 2022-11-02 (date from html)" in ln and "excluded: dateline" in ln for ln in arts)
+    assert any("near-duplicate of A2, counted once" in ln for ln in arts)
+    assert any(ln.startswith("- A5: publication date unknown") for ln in arts)
+
+
+def test_unknown_outlet_and_title_said_once(story):
+    for a in story["articles"]:
+        a["outlet"], a["title"] = None, None
+    md = render_brief(story)
+    assert md.count("Outlet not given for any article") == 1
+    assert md.lower().count("outlet") == 1  # said once, not per reference or per article
+    assert md.count("Title not given") == 1 and "(untitled)" not in md
 
 
 def test_foundation_only_story_lists_articles(story):
@@ -90,14 +170,14 @@ def test_foundation_only_story_lists_articles(story):
     bare["events"], bare["claims"], bare["entities"], bare["timexes"] = [], [], [], []
     md = render_brief(bare)
     assert "No events extracted." in md and "No events or claims have been extracted yet" in md
-    assert "## Claims by speaker" not in md and "## Sources" not in md
-    assert "Wire Service" in md and "excluded dateline" in md
+    assert "## Who claims what" not in md and "## References" not in md
+    assert "Wire Service" in md and "excluded: dateline" in md
 
 
 def test_empty_story():
     md = render_brief({"schema": "storyline.story/2", "articles": [], "entities": [], "timexes": [],
                        "claims": [], "events": []})
-    assert "0 articles" in md and "No articles." in md
+    assert "No articles have been read yet." in md and "No articles." in md
 
 
 @pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "[x](javascript:alert(1))",
@@ -179,9 +259,9 @@ def test_renders_a_story_built_from_the_records(tmp_path):
 @pytest.mark.parametrize(
     "outlets, expected",
     [
-        ([None, None], "(no outlet named)"),
-        (["Daily Planet", None], "from 1 outlet (and 1 with no outlet named)"),
-        (["Daily Planet", "Echo News"], "from 2 outlets"),
+        ([None, None], "reported in 2 articles published"),
+        (["Daily Planet", None], "reported in 2 articles from 1 outlet published"),
+        (["Daily Planet", "Echo News"], "reported in 2 articles from 2 outlets published"),
     ],
 )
 def test_overview_counts_outlets_honestly(story, outlets, expected):
@@ -235,5 +315,6 @@ def test_other_events_reach_the_timeline_only_with_their_own_date():
                         {**cut, "id": "e2", "date": bound, "modality": "asserted", "evidence": [], "actors": [],
                          "recipients": []}]}
     md = render_brief(story)
-    assert "Acme cut 2,000 jobs" in md and md.count("Acme cut 2,000 jobs") == 1
+    timeline = _section(md, "Timeline")
+    assert "Acme cut 2,000 jobs" in timeline and timeline.count("Acme cut 2,000 jobs") == 1
     assert "1 further event mention outside the PLOVER types" in md

@@ -26,6 +26,7 @@ from storyline.render.common import (
     canonical_article,
     conflict_groups,
     entity_names,
+    evidence_sentence,
     excluded_items,
     main_actors,
     modality_phrase,
@@ -123,6 +124,15 @@ def _topic_actors(ctx: _Ctx, n: int) -> list[str]:
     return ids[:n]
 
 
+def _terms(ctx: _Ctx) -> list[str]:
+    """The topic's characteristic words that are not already part of an actor's name, nor the
+    attribution words ("said") that introduce its claims."""
+    named = {w.casefold() for e in ctx.story.get("entities") or []
+             for n in [e.get("name") or "", *(e.get("aliases") or [])] for w in re.findall(r"\w+", n)}
+    named |= {w.casefold() for c in ctx.claims.values() for w in re.findall(r"\w+", str(c.get("cue") or ""))}
+    return [t for t in (ctx.story.get("topic") or {}).get("terms") or [] if str(t).casefold() not in named]
+
+
 def _coverage_clause(ctx: _Ctx) -> str:
     arts = list(ctx.articles.values())
     originals = [a for a in arts if not a.get("duplicate_of")]
@@ -149,7 +159,7 @@ def _story_paragraph(ctx: _Ctx, escape: Callable[[Any], str] = esc) -> str:
         return "No articles have been read yet."
     parts = []
     about = topic.get("about")
-    terms = [escape(t) for t in (topic.get("terms") or [])[:3]]
+    terms = [escape(t) for t in _terms(ctx)[:3]]
     what = "This story" + (f" (asked about: \u201c{escape(about)}\u201d)" if about else "")
     if actors:
         what += f" involves {_join(actors)}"
@@ -191,7 +201,7 @@ def _event_words(ctx: _Ctx, entry: dict[str, Any], escape: Callable[[Any], str])
     phrase = modality_phrase(e, ctx.claims, ctx.names) if e else ""
     what = escape(_cut(e.get("summary") or _label(e), 100)) if e else ""
     if not what and entry.get("summary"):
-        what = escape(_cut(entry["summary"][0].get("sentence"), 100))
+        what = escape(_cut(evidence_sentence(entry["summary"][0], ctx.articles), 100))
     return f"\u201c{what}\u201d" + (f" ({escape(phrase)})" if phrase else "")
 
 
@@ -218,7 +228,7 @@ def _key_developments(ctx: _Ctx) -> list[str]:
     for i, k in enumerate(entries, 1):
         e = ctx.events[k["event"]]
         phrase = modality_phrase(e, ctx.claims, ctx.names)
-        said = " ".join(f"{esc(ev.get('sentence') or '')} {ctx.cites([ev], 1)}".strip()
+        said = " ".join(f"{esc(evidence_sentence(ev, ctx.articles))} {ctx.cites([ev], 1)}".strip()
                         for ev in k.get("summary") or [])
         if not said:
             said = f"{esc(e.get('summary') or _label(e))} {ctx.cites(e.get('evidence') or [])}".strip()
@@ -292,6 +302,8 @@ def _claims_table(ctx: _Ctx) -> list[str]:
         for c in sorted(groups[sp], key=lambda c: (dates.sort_key(c.get("said_on")), c["id"])):
             who = esc(sp)
             rep = ctx.claims.get(c.get("reported_by") or "")
+            if rep is not None and c.get("stance") != "deny" and _inside(c, rep):
+                continue  # its words are in the row of the claim that reports it
             if rep is not None:
                 who += f" (as told by {esc(speaker_name(rep, ctx.names))})"
             stance = c.get("stance") or "assert"
@@ -302,6 +314,13 @@ def _claims_table(ctx: _Ctx) -> list[str]:
             out.append(f"| {who} | {_STANCE.get(stance, stance)} | \u201c{esc(_cut(c.get('content')))}\u201d "
                        f"| {said} | {srcs} |")
     return out + [""]
+
+
+def _inside(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+    def norm(c: dict[str, Any]) -> str:
+        return " ".join(re.findall(r"\w+", str(c.get("content") or "").casefold()))
+
+    return bool(norm(inner)) and norm(inner) in norm(outer)
 
 
 def _quote(ctx: _Ctx, c: dict[str, Any]) -> str:
@@ -422,7 +441,7 @@ def _unknowns(ctx: _Ctx) -> str:
         m = missing(field)
         if m:
             notes.append(f"{what} not given for " + ("any article" if len(m) == len(ctx.articles) else ", ".join(m)))
-    return "; ".join(notes) + "." if notes else ""
+    return ". ".join(notes) + "." if notes else ""
 
 
 def _references(ctx: _Ctx) -> list[str]:
