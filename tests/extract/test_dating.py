@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.records import Article, DateInfo, Timex
 
 
@@ -54,3 +56,26 @@ def test_date_relative_to_another_event(events_of):
     letters = next(e for e in merged if e.mode == "correspond")
     assert letters.date is not None and letters.date.first_day == "2024-07-01"
     assert letters.date.last_day == "2024-09-01" and letters.date.how == "relative"
+
+
+# ---------------------------------------------------------------- the dated statement that reports an event
+
+
+@pytest.mark.parametrize("text, first, last, relation", [
+    # the parser hangs "on Monday" on the reported verb; it dates the statement, not the closure
+    ("The company said on Monday it would close two plants.", None, None, None),
+    # a past event in a dated statement is bounded by the statement's day, not only by publication
+    ("Officials said on Tuesday that police had arrested two men.", None, "2024-03-05", "before"),
+    ("On Friday, the ministry said troops killed 12 militants.", None, "2024-03-01", "before"),
+    # a date inside the reported clause is the event's own
+    ("Police said two men were arrested on Tuesday.", "2024-03-05", "2024-03-05", "on"),
+])
+def test_statement_time_is_not_the_event_time(text, first, last, relation):
+    from storyline.extract.events_cli import mentions
+
+    ev = next(m for m in mentions(text, "2024-03-06") if m["text"] in ("close", "arrested", "killed"))
+    got = ev["date"]
+    if relation is None:
+        assert got is None or got["first_day"] is None and got["how"] != "relative"
+    else:
+        assert (got["first_day"], got["last_day"], got["relation"]) == (first, last, relation)

@@ -17,6 +17,7 @@ from storyline.extract.events.dating import (
     publication_bound,
     relative_anchor,
     relative_date,
+    statement_bound,
 )
 from storyline.extract.events.modality import (
     MODALITY_RANK,
@@ -134,7 +135,8 @@ def extract_events(
             if rel is not None:
                 pending.append((ev, *rel))
             else:
-                ev.date = publication_bound(article, trig, ev.modality)
+                ev.date = statement_bound(sent, timexes, trig, ev.modality) or publication_bound(
+                    article, trig, ev.modality)
     for ev, anchor_tok, relation, text in pending:
         ev.date = relative_date(by_token.get(anchor_tok.i), relation, text, article)
     return events

@@ -2,8 +2,9 @@
 
 The date comes from a time expression attached to the trigger in the parse (never the time of the
 statement that reports it), else from an anchor event ("following the visit": `dates.relative`), else
-from tense bounded by publication (`dates.on_or_before`): past-tense events are never dated after the
-article that reports them. `how` always says which.
+from tense bounded by the dated statement that reports it or by publication (`dates.on_or_before`):
+past-tense events are never dated after the statement or article that reports them. `how` always
+says which.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def attach_timexes(sent: Span, timexes: list[Timex], triggers: list[Trigger]) ->
         if not (sent.start_char <= tx.start < sent.end_char):
             continue
         node = _timex_head(sent.doc, tx)
+        if node is not None and _dates_the_report(node):
+            continue
         while node is not None:
             if node.i in trig_at:
                 attached.setdefault(trig_at[node.i].token.i, tx)
@@ -41,6 +44,51 @@ def attach_timexes(sent: Span, timexes: list[Timex], triggers: list[Trigger]) ->
                 break
             node = node.head
     return attached
+
+
+def _dates_the_report(node: Token) -> bool:
+    """A time expression between a reporting verb and the clause it reports ("said on Monday it
+    would close ..."): the parser often hangs it on the reported verb, but it dates the statement."""
+    prep = node.head if node.dep_ == "pobj" else node
+    verb = prep.head
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in report_verbs():
+        return False
+    report = verb.head
+    rest = [t.i for t in verb.subtree if not (prep.left_edge.i <= t.i <= prep.right_edge.i)]
+    return report.i < prep.left_edge.i and bool(rest) and prep.right_edge.i < min(rest)
+
+
+def _report_dated_by(node: Token) -> Token | None:
+    """The reporting verb a time expression (its head token) dates, if it hangs on one directly."""
+    prep = node.head if node.dep_ == "pobj" else node
+    if _dates_the_report(node):
+        return prep.head.head
+    return prep.head if lemma(prep.head) in report_verbs() and prep.head.i != prep.i else None
+
+
+def statement_bound(sent: Span, timexes: list[Timex], trig: Trigger, modality: str) -> DateInfo | None:
+    """On or before the dated statement that reports the event ("officials said on Tuesday that
+    police had arrested two men"): a tighter bound than publication, for events told as past."""
+    if modality in _UNBOUNDED or (_is_past(trig) is False and not trig.noun):
+        return None
+    for tx in timexes:
+        if not (sent.start_char <= tx.start < sent.end_char) or not tx.last_day or tx.type not in ("DATE", "TIME"):
+            continue
+        node = _timex_head(sent.doc, tx)
+        report = _report_dated_by(node) if node is not None else None
+        if report is not None and _reported_by(trig.token, report):
+            return dates.on_or_before(tx.last_day, "tense")
+    return None
+
+
+def _reported_by(tok: Token, report: Token) -> bool:
+    """`tok` lies in a clause the reporting verb introduces (its ccomp), not in the report itself."""
+    node = tok
+    while node.head.i != node.i:
+        if node.head.i == report.i:
+            return node.dep_ in ("ccomp", "xcomp")
+        node = node.head
+    return False
 
 
 def own_date(tx: Timex | None) -> DateInfo | None:
