@@ -318,3 +318,14 @@ def test_other_events_reach_the_timeline_only_with_their_own_date():
     timeline = _section(md, "Timeline")
     assert "Acme cut 2,000 jobs" in timeline and timeline.count("Acme cut 2,000 jobs") == 1
     assert "1 further event mention outside the PLOVER types" in md
+
+
+def test_off_topic_events_are_set_apart_not_in_the_timeline(story):
+    missile = next(e for e in story["events"] if "tests a missile" in (e.get("summary") or ""))
+    missile["off_topic"] = True
+    story["articles"][3]["off_topic"] = True
+    md = render_brief(story)
+    assert "tests a missile" not in _section(md, "Timeline")
+    off = _section(md, "Off the story's topic")
+    assert "Freedonia tests a missile (2023-W30)" in off and "Articles off the topic: A4." in off
+    assert md.index("## Off the story's topic") > md.index("## Open conflicts")
