@@ -145,8 +145,8 @@ def test_a_denial_never_answers_its_reporter(story):
 
 def test_sources_and_coverage(story):
     cov = _section(render_brief(story), "Sources and coverage")
-    assert "Articles per outlet: " in cov and "Daily Planet 1" in cov
-    assert "Articles per day: 2022-11-02 1, 2023-07-27 1" in cov
+    assert "Articles per outlet: " in cov and "Daily Planet (1)" in cov
+    assert "Articles per day: 2022-11-02 (1), 2023-07-27 (1)" in cov
     # which outlet reported a key development first
     assert "\u201cAmbassador Trentino of Sylvania visits Freedonia" in cov and "A2 (Daily Planet) on 2023-07-27" in cov
     arts = [ln for ln in cov.splitlines() if re.match(r"- A\d: ", ln)]

@@ -267,7 +267,8 @@ def _timeline(ctx: _Ctx) -> list[str]:
     out += _grouped(ctx, [e for e in main if not _own_day(e)])
     if other:
         out += ["", "### Not asserted (hypothetical or negated; not part of the timeline)", ""]
-        out += [_line(ctx, e) for e in other]
+        out += [_line(ctx, e) for e in other if _own_day(e)]
+        out += _grouped(ctx, [e for e in other if not _own_day(e)])
     hidden = sum(1 for e in every if not on_timeline(e))
     if hidden:
         out += ["", f"{_plural(hidden, 'further event mention')} outside the PLOVER types, without a day, week or "
@@ -389,9 +390,9 @@ def _coverage(ctx: _Ctx) -> list[str]:
         return out + ["No articles.", ""]
     per_outlet = Counter(a.get("outlet") for a in arts if a.get("outlet"))
     if per_outlet:
-        out.append("Articles per outlet: " + ", ".join(f"{esc(o)} {n}" for o, n in per_outlet.most_common()) + ".")
+        out.append("Articles per outlet: " + ", ".join(f"{esc(o)} ({n})" for o, n in per_outlet.most_common()) + ".")
     per_day = Counter(a.get("published") or "date unknown" for a in arts)
-    out.append("Articles per day: " + ", ".join(f"{d} {n}" for d, n in sorted(per_day.items())) + ".")
+    out.append("Articles per day: " + ", ".join(f"{d} ({n})" for d, n in sorted(per_day.items())) + ".")
     firsts = []
     for k in _key_entries(ctx):
         srcs = [ctx.articles[s] for s in k.get("sources") or ctx.events[k["event"]].get("sources") or []
