@@ -27,6 +27,7 @@ EXCLUSION_REASONS = (
     "standalone_date",
     "headline",
     "markup",
+    "comment",
 )
 
 

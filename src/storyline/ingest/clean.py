@@ -21,13 +21,14 @@ from dataclasses import dataclass
 
 from storyline import lexicon
 from storyline.ingest.datelines import MONTH, dateline_end, is_date_line
+from storyline.ingest.furniture import furniture_spans
 from storyline.ingest.markup import markup_spans
 from storyline.records import Article, ExcludedSpan
 
 __all__ = ["RULE_FILES", "find_exclusions", "masked_text", "is_date_line", "byline_authors"]
 
 # The modules whose rules decide the exclusions (with lexicon/): what the cleaning fingerprint hashes.
-RULE_FILES = ("ingest/clean.py", "ingest/datelines.py", "ingest/markup.py")
+RULE_FILES = ("ingest/clean.py", "ingest/datelines.py", "ingest/markup.py", "ingest/furniture.py")
 
 # Longest line any furniture rule will touch; body paragraphs are usually longer.
 _MAX_FURNITURE = 160
@@ -271,20 +272,36 @@ class _Marks:
         return i - 1 if i - 1 >= 0 and self.lines[i - 1] is not None else None
 
 
-def find_exclusions(text: str, authors: Sequence[str] = ()) -> list[ExcludedSpan]:
+def find_exclusions(text: str, authors: Sequence[str] = (), *, comments: bool = True) -> list[ExcludedSpan]:
     """Spans of `text` to leave out of analysis (sorted, non-overlapping), each with a reason.
 
     Markup is found first and blanked, so the line rules see "<p>By Jane Doe</p>" as a byline;
     `authors` (from the page's metadata) marks a line that only names one of them as a byline.
+    Reader comments and the furniture around them (furniture.py) win over the line rules where they
+    overlap; `comments=False` leaves them out (the benchmark's "before").
     """
     markup = markup_spans(text)
-    marks = _Marks(_blank(text, markup) if markup else text)
+    blanked = _blank(text, markup) if markup else text
+    marks = _Marks(blanked)
     for rank, i in enumerate(marks.nonblank):
         _mark_line(marks, i, rank, tuple(authors))
     _mark_captions(marks)
     _mark_teasers(marks)
     found = [ExcludedSpan(a, b, r) for i in sorted(marks.spans) for a, b, r in marks.spans[i] if b > a]
+    if comments:
+        found = _with_furniture(found, [ExcludedSpan(a, b, r) for a, b, r in furniture_spans(blanked)])
     return _merge(found, [ExcludedSpan(a, b, "markup") for a, b in markup])
+
+
+def _with_furniture(found: list[ExcludedSpan], furniture: list[ExcludedSpan]) -> list[ExcludedSpan]:
+    """Line spans plus furniture spans; a line span overlapping a furniture span gives way to it."""
+    starts = [f.start for f in furniture]
+
+    def overlaps(e: ExcludedSpan) -> bool:
+        k = bisect.bisect_left(starts, e.end) - 1
+        return k >= 0 and furniture[k].end > e.start
+
+    return [e for e in found if not overlaps(e)] + furniture
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -32,6 +32,12 @@ _SEP = r"(?:\s*(?:,|at|@|-|–|—|·|\||/|;|•)\s*|\s+)"
 _DATE_PART = rf"(?:{_DATE_PREFIX})?{_DATE}(?:{_SEP}{_TIME})?"
 _DATE_PART_T = rf"(?:{_DATE_PART}|{_DATE_PREFIX}{_TIME})"
 _DATE_LINE_RE = re.compile(rf"{_DATE_PART}(?:{_SEP}{_DATE_PART_T})*\.?", re.I)
+DATE, TIME = _DATE, _TIME  # a date with its year; a clock time (case-insensitive patterns)
+# A timestamp: a date with its year and a clock time, either order ("September 24, 2008 3:39 PM",
+# "18:40 23rd Mar 2010", "11:45 pm on 13 Jan 2010"); what comment signatures and post footers carry.
+TIMESTAMP = rf"(?:{_DATE}(?:{_SEP}|\s+on\s+){_TIME}|{_TIME}(?:{_SEP}|\s+on\s+)(?:{WEEKDAY},?\s+)?{_DATE})"
+# A line opening with "Updated: <timestamp>" or a bare timestamp, before the text it was glued to.
+LEADING_STAMP_RE = re.compile(rf"(?:{_DATE_PREFIX})?(?:{WEEKDAY},?\s+)?{TIMESTAMP}", re.I)
 
 
 def is_date_line(s: str) -> bool:
