@@ -64,6 +64,17 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("articles", nargs="+", help="article ids or source paths")
     r.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
 
+    v = sub.add_parser(
+        "serve",
+        help="serve a build's story as a read-only JSON API (OpenAPI at /openapi.json)",
+        description="Serve the story tables of OUT/storyline.db as a read-only JSON API on localhost "
+        "(endpoints in docs/api.md; the schema at /openapi.json, interactive docs at /docs).",
+    )
+    v.add_argument("out", help="build output folder (holds storyline.db)")
+    v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    v.add_argument("--port", type=int, default=8700, help="port (default 8700)")
+    v.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
+
     from .time import cli as time_cli
 
     time_cli.add_parser(sub)
@@ -189,6 +200,23 @@ def _run_rm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve.app import StoreUnusable, check_store, serve
+
+    db = Path(args.db or Path(args.out) / "storyline.db")
+    if not 0 < args.port < 65536:
+        print("storyline serve: --port must be between 1 and 65535", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        check_store(db)
+        print(f"storyline serve: http://{args.host}:{args.port}/api/story (Ctrl-C stops)", file=sys.stderr)
+        serve(db, host=args.host, port=args.port)
+    except StoreUnusable as exc:
+        print(f"storyline serve: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
@@ -231,6 +259,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _run_build(args)
     if args.command == "rm":
         return _run_rm(args)
+    if args.command == "serve":
+        return _run_serve(args)
     if args.command == "timex":
         from .time import cli as time_cli
 

@@ -308,6 +308,9 @@ def _assemble_and_render(run: _Run, articles: list[Article], out: Path, key_even
         return
     story = assemble(articles, store.analyses(PIPELINE_VERSION), key_events)
     run.lap("assemble")
+    from .tables import write_story  # the story's normalised tables (storyline serve, datasette)
+
+    write_story(store, story, run.run_id)
     report.counts = {
         "articles": len(story.articles),
         "entities": len(story.entities),
