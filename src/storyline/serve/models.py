@@ -195,7 +195,8 @@ class SearchHit(BaseModel):
     kind: str = Field(description="article, event or claim")
     id: str
     title: str
-    snippet: str = Field(description="matched words between [ and ]; plain text, not markup")
+    snippet: str = Field(description="the matching passage, plain text (untrusted: show it as text)")
+    marks: list[list[int]] = Field(description="[start, end) offsets in snippet of each matched word")
     rank: float
 
 

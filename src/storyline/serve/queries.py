@@ -327,9 +327,27 @@ def article_detail(conn: sqlite3.Connection, aid: str) -> dict[str, Any]:
 def search(conn: sqlite3.Connection, q: str, kind: str | None, limit: int) -> list[dict[str, Any]]:
     """Best matches first (bm25) over article texts, event summaries and claim contents."""
     where, args = _where([("search_index MATCH ?", fts_query(q)), ("kind = ?", kind)])
-    rows = _rows(conn, "SELECT kind, ref, title, snippet(search_index, 3, '[', ']', '…', 12), rank"
-                 f" FROM search_index{where} ORDER BY rank LIMIT ?", [*args, limit])  # fmt: skip
-    return [{"kind": r[0], "id": r[1], "title": r[2], "snippet": r[3], "rank": r[4]} for r in rows]
+    rows = _rows(conn, f"SELECT kind, ref, title, snippet(search_index, 3, '{_OPEN}', '{_CLOSE}', '…', 12),"
+                 f" rank FROM search_index{where} ORDER BY rank LIMIT ?", [*args, limit])  # fmt: skip
+    return [{"kind": r[0], "id": r[1], "title": r[2], **_marked(r[3]), "rank": r[4]} for r in rows]
+
+
+# Snippet delimiters (Unicode private-use characters, which news text does not use), stripped again so
+# the matches are offsets into plain text and a page never has to parse markup out of article text.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def _marked(snippet: str) -> dict[str, Any]:
+    """The snippet as plain text with the [start, end) offsets of its matched words."""
+    text, marks, start = [], [], 0
+    for part in re.split(f"([{_OPEN}{_CLOSE}])", snippet):
+        if part == _OPEN:
+            start = sum(map(len, text))
+        elif part == _CLOSE:
+            marks.append([start, sum(map(len, text))])
+        else:
+            text.append(part)
+    return {"snippet": "".join(text), "marks": marks}
 
 
 def changes(conn: sqlite3.Connection, since_run: int) -> dict[str, Any]:
