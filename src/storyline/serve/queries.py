@@ -339,14 +339,17 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 
 def _marked(snippet: str) -> dict[str, Any]:
     """The snippet as plain text with the [start, end) offsets of its matched words."""
-    text, marks, start = [], [], 0
+    text: list[str] = []
+    marks: list[list[int]] = []
+    start = at = 0
     for part in re.split(f"([{_OPEN}{_CLOSE}])", snippet):
         if part == _OPEN:
-            start = sum(map(len, text))
+            start = at
         elif part == _CLOSE:
-            marks.append([start, sum(map(len, text))])
+            marks.append([start, at])
         else:
             text.append(part)
+            at += len(part)
     return {"snippet": "".join(text), "marks": marks}
 
 
