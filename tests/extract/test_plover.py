@@ -163,3 +163,34 @@ def test_plover_gold_accuracy_floor(pipe):
         found = classify_sentence(next(doc.sents))
         hits += bool(found) and to_gold.get(found[0], found[0]) == row["event"]
     assert hits / len(rows) >= 0.5  # held-out half; benchmarks/events.py reports the full table
+
+
+# ---------------------------------------------------------------- figurative senses (issue 10, item 5)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Ford beat analysts' predictions for the quarter.", "beat", None),
+    ("Rioters beat a police officer in the square.", "beat", "ASSAULT"),
+    ("Fiat has demonstrated that it can build small cars.", "demonstrated", None),
+    ("Thousands demonstrated in the capital on Sunday.", "demonstrated", "PROTEST"),
+    ("The opposition attacked the plan as reckless.", "attacked", "ACCUSE"),
+    ("Rebels attacked the convoy near the border.", "attacked", "ASSAULT"),
+    ("His attack on the plan drew applause.", "attack", "ACCUSE"),
+    ("The attack on the base killed four soldiers.", "attack", "ASSAULT"),
+    ("The party rallied support for the bill.", "rallied", None),
+    ("Supporters rallied outside the court.", "rallied", "PROTEST"),
+    ("The crew shot a film in the desert.", "shot", None),
+    ("Police shot a suspect.", "shot", "ASSAULT"),
+    ("Senators killed the bill in committee.", "killed", None),
+    ("The gunman killed three people.", "killed", "ASSAULT"),
+    ("The storm struck the coast overnight.", "struck", None),
+    ("Stocks rallied after the announcement.", "rallied", None),
+    ("The company shelled out millions for the licence.", "shelled", None),
+    ("Troops captured the town after a week of fighting.", "captured", "FIGHT"),
+    ("The ad captured the mood of the country.", "captured", None),
+])
+def test_figurative_senses_are_no_plover_event(pipe, text, word, expected):
+    doc = pipe(text)
+    tok = next(t for t in doc if t.text == word)
+    found = {tr.token.i: tr.type for s in doc.sents for tr in find_triggers(s)}
+    assert found.get(tok.i) == expected

@@ -202,6 +202,12 @@ def _noun_type(tok: Token, word: str, code: str, compounds: set[str]) -> tuple[s
         mode = object_mode([tok, *object_tokens(tok)])
     if word == "protest" and tok.dep_ in OBJECT_DEPS and _lemma(tok.head) in lexicon.words("formal_protest_verbs"):
         typ, mode = "ACCUSE", "complain"  # a diplomatic protest lodged with a government
+    if typ == "ASSAULT" and any(
+        c.dep_ == "prep" and _lemma(c) in ("on", "against") and any(
+            _lemma(p) in lexicon.words("policy_objects") for p in _pobjs(c))
+        for c in tok.children
+    ):
+        typ, mode = "ACCUSE", "criticize"  # "an attack on the plan": criticism, not force
     return typ, mode
 
 
@@ -319,6 +325,34 @@ def _listed_sense(tok: Token, lemma: str, typ: str, objs: list[Token]) -> _Sense
         return "PROTEST/strike"
     if lemma == "grant" and obj_words & lexicon.words("concession_nouns"):
         return "CONCEDE"  # granting immunity or a pardon yields, it gives no aid
+    return _figurative_sense(tok, typ, objs)
+
+
+def _abstract_object(o: Token) -> bool:
+    """A real object, not a place the parser took for one ("demonstrated outside parliament")."""
+    if o.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or any(c.pos_ == "ADP" and c.i < o.i for c in o.children):
+        return False
+    return _lemma(o) not in lexicon.words("place_nouns") | lexicon.words("institution_nouns")
+
+
+def _figurative_sense(tok: Token, typ: str, objs: list[Token]) -> _Sense:
+    """Force and protest verbs used figuratively: "beat expectations", "attacked the plan" (words,
+    not force), "demonstrated that ..." / "rallied support" (showed, gathered: no demonstration)."""
+    dobjs = {_lemma(o) for o in objs if o.dep_ in ("dobj", "obj")}
+    subjects = {_lemma(c) for c in tok.children if c.dep_ == "nsubj"}
+    if typ in ("ASSAULT", "FIGHT", "PROTEST") and subjects & lexicon.words("inanimate_agents"):
+        return ""  # "the storm struck", "stocks rallied": no attacker, no crowd
+    if typ in ("ASSAULT", "FIGHT"):
+        if dobjs & lexicon.words("figurative_force_objects"):
+            return ""
+        if dobjs & lexicon.words("policy_objects"):
+            return "ACCUSE/criticize" if typ == "ASSAULT" and _lemma(tok) in ("attack", "target") else ""
+    if typ == "PROTEST" and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return ""  # "demonstrated that it works", "protested that he was innocent": a claim, no protest
+    if typ == "PROTEST" and split_code(verb_code(_lemma(tok))) == ("PROTEST", "demo") and any(
+        _abstract_object(o) for o in objs if o.dep_ in ("dobj", "obj")
+    ):
+        return ""  # "rallied support", "demonstrated its strength": demonstrating takes no object
     return None
 
 
