@@ -194,3 +194,42 @@ def test_post_header_at_the_top_is_no_boundary_for_the_first_comment() -> None:
     )
     out = kept(text)
     assert BODY in out and out.count(BODY2) == 3 and "Well said" not in out
+
+
+def test_thread_header_opens_a_section_of_unsigned_comments_up_to_the_policy_lines() -> None:
+    comments = "\n".join(f"I remember hearing this song for the first time in {1990 + k}." for k in range(70))
+    text = "\n".join(
+        [BODY, BODY2, BODY, "Below is a selection of your comments.", comments,
+         "The Example News may edit your comments and not all emails will be published."]
+    )
+    assert kept(text).split() == (BODY + " " + BODY2 + " " + BODY).split()
+
+
+def test_thread_header_on_the_first_lines_opens_nothing() -> None:
+    text = "\n".join(["Add your comments on this story, using the form below.", BODY, BODY2])
+    out = kept(text)
+    assert BODY in out and BODY2 in out
+
+
+def test_headline_and_page_stamp_glued_to_the_first_sentence() -> None:
+    line = "Singer was murdered for money, says sister Page last updated at 08:58 GMT, Thursday, 24 June 2010 " + BODY
+    found = excluded(line)
+    assert found == {
+        "Singer was murdered for money, says sister": "headline",
+        "Page last updated at 08:58 GMT, Thursday, 24 June 2010": "standalone_date",
+    }
+
+
+def test_headline_glued_before_a_dateline() -> None:
+    line = "Paris Advocates Change After Crisis TOULON, France, Sept. 25 -- " + BODY
+    assert excluded(line) == {"Paris Advocates Change After Crisis": "headline", "TOULON, France, Sept. 25 --": "dateline"}
+
+
+def test_sentence_about_an_update_is_not_a_page_stamp() -> None:
+    line = "The casualty list was last updated on 5 May 2010 at 10:00 by the ministry, officials said."
+    assert excluded(f"{line}\n{BODY}") == {}
+
+
+def test_server_include_error_inside_a_line_is_boilerplate() -> None:
+    err = "(an error occurred while processing this directive)"
+    assert excluded(f"{BODY} {err} {BODY2}") == {err: "boilerplate"}

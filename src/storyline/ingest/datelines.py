@@ -92,3 +92,25 @@ def dateline_end(s: str, near_top: bool) -> int | None:
     if m.end() >= len(s) and not re.search(r"(?:--|[-–—_])$", found):
         return None
     return len(found)
+
+
+# A dateline glued after a headline or a photo credit on the first lines of a crawl ("Sarkozy Advocates
+# Change After Crisis TOULON, France, Sept. 25 -- ..."): only the forms that carry a day or an agency.
+_GLUED_START_RE = re.compile(rf"(?<=\s)(?=[{_UP}]{{3,}})")
+
+
+def glued_dateline(s: str, max_words: int = 25) -> tuple[int, int] | None:
+    """(start, end) of a dateline that follows a short lead-in on line `s`, or None (also when the
+    line opens with its dateline: that is dateline_end's)."""
+    if _DATELINE_STRONG_RE.match(s):
+        return None
+    for m in _GLUED_START_RE.finditer(s):
+        words = s[: m.start()].split()
+        if len(words) > max_words:
+            return None
+        if not words or words[-1].isupper():  # no lead-in, or inside a place name ("ADDIS ABABA")
+            continue
+        d = _DATELINE_STRONG_RE.match(s, m.start())
+        if d is not None and re.search(r"\d|\(", d.group(0)):
+            return m.start(), m.start() + len(d.group(0).rstrip())
+    return None

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from storyline import lexicon
-from storyline.ingest.datelines import DATE, LEADING_STAMP_RE, TIME, TIMESTAMP, WEEKDAY
+from storyline.ingest.datelines import DATE, LEADING_STAMP_RE, TIME, TIMESTAMP, WEEKDAY, glued_dateline
 
 __all__ = ["furniture_spans"]
 
@@ -46,10 +46,11 @@ def _alternation(name: str) -> str:
 _HANDLE = r"[^|:\n]{1,80}?"
 # Trailing signatures (the comment text comes before): "Posted by: jm | <stamp> | Report abuse".
 _POSTED_SIG_RE = re.compile(
-    rf"posted by\s*:\s*{_HANDLE}\s*\|\s*{TIMESTAMP}(?:\s*\|\s*(?:report abuse|reply|permalink|recommend)\b)?", re.I
+    rf"posted by\s*:\s*{_HANDLE}\s*\|\s*{TIMESTAMP}(?:\s*\|\s*(?:report abuse|reply|recommend)\b)?", re.I
 )
 # "<stamp> | Reply": the stamp is found in the window just before the widget words.
-_WIDGET_RE = re.compile(r"\|\s*(?:reply|report abuse|permalink)\b", re.I)
+# ("| Permalink" is left out: posts carry it too.)
+_WIDGET_RE = re.compile(r"\|\s*(?:reply|report abuse)\b", re.I)
 _STAMP_BEFORE_RE = re.compile(rf"{TIMESTAMP}\s*$", re.I)
 _STAMP_BEFORE_NOTICE_RE = re.compile(rf"{TIMESTAMP}\s*[-–—|:,]?\s*$", re.I)
 # Leading signatures (the comment text follows): "At 18:40 23rd Mar 2010, jenny wrote:".
@@ -59,6 +60,7 @@ _WROTE_SIG_RE = re.compile(
     re.I,
 )
 _NOTICE_RE = re.compile(_alternation("comment_notices"), re.I)
+_OPENER_RES = [re.compile(w, re.I) for w in sorted(lexicon.words("comment_section_openers"))]
 _CLOSED_RE = re.compile(_alternation("comment_closed"), re.I)
 # One pattern per cue: Python's engine is much slower on one long alternation of optional openings.
 _FORM_CUE_RES = [re.compile(w, re.I) for w in sorted(lexicon.words("comment_form_cues")) + sorted(lexicon.words("comment_closed"))]
@@ -76,9 +78,21 @@ _NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|and|de|van|von|la|le))*"
 _ZONED_STAMP = rf"{TIME}(?:\s+[A-Za-z]{{2,5}}\s+time)?,?\s*(?:{WEEKDAY},?\s*)?{DATE}"
 _FOOTER_RE = re.compile(
     rf"(?:(?<=\s)|^)(?:[Bb]y\s+)?{_NAMES}\s*\|\s*(?i:{LEADING_STAMP_RE.pattern}|{_ZONED_STAMP})"
-    r"(?:\s*(?:ET|EST|EDT|PT|GMT|UTC|BST)\b)?",
+    r"(?:\s*(?:ET|EST|EDT|PT|GMT|UTC|BST)\b)?(?:\s*\|\s*(?i:permalink|comments?\s*\(\d+\)|share|print|e-?mail))*",
     re.M,
 )
+# "Page last updated at 08:58 GMT, Thursday, 24 June 2010 09:58 UK", "6 January 2011 Last updated at
+# 04:46 GMT Help": the page's stamp, never after "was" or "is" (a sentence about an update).
+_UPDATED_RE = re.compile(
+    rf"(?<!\bwas )(?<!\bis )(?<!\bbeen )(?<!\bwere )(?<!\bare )(?:(?:{WEEKDAY},?\s+)?{DATE}\s+)?(?:page\s+)?last\s+updated"
+    rf"(?:\s+(?:at|on))?\s*:?\s*(?:{TIME}(?:,\s*(?:{WEEKDAY},?\s*)?{DATE}(?:\s+{TIME}(?:\s+UK)?)?)?|{DATE}(?:\s*[-–—,]?\s*{TIME})?)"
+    r"(?:(?-i:\s+Help)\b)?",
+    re.I,
+)
+_INLINE_RE = re.compile(_alternation("boilerplate_inline"), re.I)
+# The first lines of a text where a headline, a page stamp or a dateline may be glued together.
+_TOP_LINES = 3
+_MAX_HEADLINE_WORDS = 25
 _POSTED_BY_RE = re.compile(rf"posted by\s+(?!:){_HANDLE},?\s+(?:at|on)\s+{TIMESTAMP}", re.I)
 
 
@@ -87,6 +101,7 @@ class _Sig:
     start: int
     end: int
     lead: bool  # the comment text follows the signature
+    opener: bool = False  # a thread header: the thread runs to the next boundary however far
 
 
 class _Text:
@@ -125,7 +140,7 @@ def furniture_spans(text: str) -> list[tuple[int, int, str]]:
     stops = sorted([(a, b) for a, b, _ in cues] + [(a, b) for a, b, _ in footers if t.line_no(a) >= _MIN_FOOTER_LINE])
     sections = [(a, b, "comment") for a, b in _sections(t, sigs, stops, footers)]
     out: list[tuple[int, int, str]] = []
-    for group in (sections, cues, footers, _leading_stamps(t)):
+    for group in (sections, cues, footers, _top_blobs(t), _leading_stamps(t), _inline(t)):
         out.extend(s for s in group if not any(s[0] < b and a < s[1] for a, b, _ in out))
     return sorted(out)
 
@@ -149,14 +164,31 @@ def _signatures(t: _Text) -> list[_Sig]:
             window = s[max(0, m.start() - 60) : m.start()]
             stamp = _STAMP_BEFORE_NOTICE_RE.search(window)
             sigs.append(_Sig(a + m.start() - (len(window) - stamp.start() if stamp else 0), b, True))
+    sigs += _openers(t)
     sigs.sort(key=lambda s: s.start)
     merged: list[_Sig] = []
     for sig in sigs:
         if merged and sig.start < merged[-1].end:
             merged[-1].end = max(merged[-1].end, sig.end)
+            merged[-1].opener |= sig.opener
         else:
             merged.append(sig)
     return merged
+
+
+def _openers(t: _Text) -> list[_Sig]:
+    """Thread headers, below the first lines (a header over the article would not say "below")."""
+    out = []
+    for a, b in t.lines()[_MIN_FOOTER_LINE:]:
+        s = t.text[a:b]
+        if len(s) < 20 or not any(w in s.lower() for w in ("below", "here")):
+            continue
+        for r in _OPENER_RES:
+            m = r.search(s)
+            if m is not None:
+                out.append(_Sig(a + m.start(), a + m.end(), True, opener=True))
+                break
+    return out
 
 
 def _sections(t: _Text, sigs: list[_Sig], stops: list[tuple[int, int]], footers: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -194,7 +226,7 @@ def _section_end(t: _Text, last: _Sig, stops: list[tuple[int, int]]) -> int:
     else at the end of a trailing signature, or of a leading signature's line."""
     after = [a for a, _ in stops if a >= last.end]
     nxt = min(after) if after else len(t.text)
-    if t.line_no(nxt) - t.line_no(last.end) <= _EDGE_LINES:
+    if last.opener or t.line_no(nxt) - t.line_no(last.end) <= _EDGE_LINES:
         return nxt
     return t.line_end(last.end) if last.lead else last.end
 
@@ -228,6 +260,42 @@ def _footers(t: _Text) -> list[tuple[int, int, str]]:
             if not out or out[-1][1] <= a + m.start():
                 out.append((a + m.start(), a + m.end(), "byline"))
     return out
+
+
+def _top_blobs(t: _Text) -> list[tuple[int, int, str]]:
+    """On the first lines: a page stamp or a dateline glued after a headline or a credit, split into
+    headline (or credit) and stamp (or dateline)."""
+    out: list[tuple[int, int, str]] = []
+    top = [(a, b) for a, b in t.lines() if t.text[a:b].strip()][:_TOP_LINES]
+    for k, (a, b) in enumerate(top):
+        s = t.text[a:b]
+        m = _UPDATED_RE.search(s) if "updated" in s.lower() else None
+        if m is not None:
+            cut, end, reason = m.start(), m.end(), "standalone_date"
+        elif (g := glued_dateline(s, _MAX_HEADLINE_WORDS)) is not None:
+            (cut, end), reason = g, "dateline"
+        else:
+            continue
+        out.append((a + cut, a + cut + len(s[cut:end].rstrip()), reason))
+        head = s[:cut].strip()
+        if not head:
+            continue
+        start = a + s.index(head)
+        if head.startswith("(") and head.endswith(")"):
+            out.append((start, start + len(head), "credit"))
+        elif head.endswith(")") and k == 0:  # a photo caption closed by its credit
+            out.append((start, start + len(head), "caption"))
+        elif k == 0 and _headline_like(head):
+            out.append((start, start + len(head), "headline"))
+    return sorted(out)
+
+
+def _headline_like(s: str) -> bool:
+    return len(s.split()) <= _MAX_HEADLINE_WORDS and not re.search(r"[.!?:;,]$", s) and not _QUOTES.search(s)
+
+
+def _inline(t: _Text) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "boilerplate") for m in _INLINE_RE.finditer(t.text)]
 
 
 def _leading_stamps(t: _Text) -> list[tuple[int, int, str]]:
