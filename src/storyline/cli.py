@@ -75,6 +75,9 @@ def _build_parser() -> argparse.ArgumentParser:
     v.add_argument("--port", type=int, default=8700, help="port (default 8700)")
     v.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
 
+    from . import inventory
+
+    inventory.add_parsers(sub)
     from .time import cli as time_cli
 
     time_cli.add_parser(sub)
@@ -261,6 +264,10 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return _run_rm(args)
     if args.command == "serve":
         return _run_serve(args)
+    if args.command in ("list", "stats"):
+        from . import inventory
+
+        return inventory.run_list(args) if args.command == "list" else inventory.run_stats(args)
     if args.command == "timex":
         from .time import cli as time_cli
 
