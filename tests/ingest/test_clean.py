@@ -57,6 +57,10 @@ BOILERPLATE = [
     "Our Standards: The Thomson Reuters Trust Principles.",
     "Download the Example News app",
     "Report an error",
+    "Loading...",
+    "Print this article",
+    "E-mail this story",
+    "Send us an e-mail.",
 ]
 
 

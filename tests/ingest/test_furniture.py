@@ -233,3 +233,8 @@ def test_sentence_about_an_update_is_not_a_page_stamp() -> None:
 def test_server_include_error_inside_a_line_is_boilerplate() -> None:
     err = "(an error occurred while processing this directive)"
     assert excluded(f"{BODY} {err} {BODY2}") == {err: "boilerplate"}
+
+
+def test_menu_row_glued_before_a_dateline_is_boilerplate() -> None:
+    line = '"This Story: Read + | Watch + | Talk + | LONDON, Jan. 26 -- ' + BODY
+    assert excluded(line) == {'"This Story: Read + | Watch + | Talk + |': "boilerplate", "LONDON, Jan. 26 --": "dateline"}

@@ -93,6 +93,7 @@ _INLINE_RE = re.compile(_alternation("boilerplate_inline"), re.I)
 # The first lines of a text where a headline, a page stamp or a dateline may be glued together.
 _TOP_LINES = 3
 _MAX_HEADLINE_WORDS = 25
+_MAX_NAV_WORDS = 4  # words in one item of a menu row
 _POSTED_BY_RE = re.compile(rf"posted by\s+(?!:){_HANDLE},?\s+(?:at|on)\s+{TIMESTAMP}", re.I)
 
 
@@ -281,13 +282,21 @@ def _top_blobs(t: _Text) -> list[tuple[int, int, str]]:
         if not head:
             continue
         start = a + s.index(head)
-        if head.startswith("(") and head.endswith(")"):
+        if _is_nav_row(head):
+            out.append((start, start + len(head), "boilerplate"))
+        elif head.startswith("(") and head.endswith(")"):
             out.append((start, start + len(head), "credit"))
         elif head.endswith(")") and k == 0:  # a photo caption closed by its credit
             out.append((start, start + len(head), "caption"))
         elif k == 0 and _headline_like(head):
             out.append((start, start + len(head), "headline"))
     return sorted(out)
+
+
+def _is_nav_row(s: str) -> bool:
+    """"Read + | Watch + | Talk + |": three or more short items between bars, a menu, not prose."""
+    items = s.strip(" |").split("|")
+    return len(items) >= 3 and all(len(x.split()) <= _MAX_NAV_WORDS for x in items)
 
 
 def _headline_like(s: str) -> bool:
