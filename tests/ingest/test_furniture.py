@@ -238,3 +238,15 @@ def test_server_include_error_inside_a_line_is_boilerplate() -> None:
 def test_menu_row_glued_before_a_dateline_is_boilerplate() -> None:
     line = '"This Story: Read + | Watch + | Talk + | LONDON, Jan. 26 -- ' + BODY
     assert excluded(line) == {'"This Story: Read + | Watch + | Talk + |': "boilerplate", "LONDON, Jan. 26 --": "dateline"}
+
+
+def test_whole_comment_form_on_one_line() -> None:
+    form = (
+        "Name (required) Email (required, but will not be displayed) Example News welcomes a lively and courteous "
+        "discussion as long as you follow the Rules of Conduct set forth in our Terms of Service. Comments are not "
+        "pre-screened before they post. You agree that anything you post may be used, along with your name and "
+        "profile picture, in accordance with our Privacy Policy and the license you have granted pursuant to our "
+        "Terms of Service."
+    )
+    assert len(form) > 300
+    assert excluded(f"{BODY}\n{form}\n{BODY2}") == {form: "comment"}

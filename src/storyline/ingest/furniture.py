@@ -31,6 +31,8 @@ __all__ = ["furniture_spans"]
 _EDGE_LINES = 60
 # Longest line a comment-form or policy cue may fill (such notes are one or two sentences).
 _MAX_CUE_LINE = 300
+# A whole comment form left on one line (field notes, policy, terms): two cues or more, up to this long.
+_MAX_FORM_BLOCK = 1000
 # A post footer in the first lines of a text is the post's header (author and time above the prose).
 _MIN_FOOTER_LINE = 3
 
@@ -238,9 +240,10 @@ def _cue_lines(t: _Text) -> list[tuple[int, int, str]]:
     for a, b in t.lines():
         s = t.text[a:b]
         low = s.lower()
-        if len(s) > _MAX_CUE_LINE or not any(w in low for w in _CUE_HINT) or _QUOTES.search(s) or _REPORTING.search(s):
+        if len(s) > _MAX_FORM_BLOCK or not any(w in low for w in _CUE_HINT) or _QUOTES.search(s) or _REPORTING.search(s):
             continue
-        if any(r.search(s) for r in _FORM_CUE_RES):
+        hits = sum(1 for r in _FORM_CUE_RES if r.search(s))
+        if hits >= 2 or (hits == 1 and len(s) <= _MAX_CUE_LINE):
             lead = len(s) - len(s.lstrip())
             out.append((a + lead, a + len(s.rstrip()), "comment"))
     return out
