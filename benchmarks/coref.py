@@ -13,7 +13,8 @@ event's cluster. Scores (`scorch`, singletons kept): MUC, B-cubed, CEAF-e and th
   - end to end: all gold mentions; a missed mention is a singleton of the system's;
   - detected: only the detected mentions, with the gold chains cut to them;
 next to baselines on the same mentions: all singletons, and the same head lemma within a sub-topic
-and within a topic (gold mentions given, the usual ECB+ baselines).
+and within a topic (gold mentions given, the usual ECB+ baselines); the ceiling row scores the gold
+chains on the detected mentions end to end (what perfect clustering would reach with this detection).
 """
 
 from __future__ import annotations
@@ -142,6 +143,7 @@ def evaluate(gold: list[Gold], detected: dict[tuple[str, int, int], str]) -> dic
     sub_lemma = {g.key: f"{g.subtopic}|{g.lemma}" for g in gold}
     topic_lemma = {g.key: f"{g.topic}|{g.lemma}" for g in gold}
     found = [g for g in gold if g.key in detected]
+    ceiling = {g.key: g.cluster if g.key in detected else f"missed|{g.key}" for g in gold}
 
     def cut(labels: dict) -> dict:
         return {g.key: labels[g.key] for g in found}
@@ -150,6 +152,8 @@ def evaluate(gold: list[Gold], detected: dict[tuple[str, int, int], str]) -> dic
         "system, end to end": score(key, system),
         "system, detected only": score(cut(key), cut(system)),
         "same lemma in sub-topic, detected only": score(cut(key), cut(sub_lemma)),
+        "same lemma in topic, detected only": score(cut(key), cut(topic_lemma)),
+        "ceiling: gold chains on detected, end to end": score(key, ceiling),
         "all singletons (gold mentions)": score(key, singletons),
         "same lemma in sub-topic (gold mentions)": score(key, sub_lemma),
         "same lemma in topic (gold mentions)": score(key, topic_lemma),

@@ -158,7 +158,7 @@ def test_two_events_of_one_sentence_never_merge():
     ],
 )
 def test_stands_for_needs_one_unnamed_official_of_the_persons_country(summary, aff, expected):
-    from storyline.consolidate.events import _stands_for
+    from storyline.consolidate.participants import stands_for as _stands_for
 
     person = _ev("a:e0", "Berg travelled to Freedonia.")
     country = _ev("b:e0", summary, actors=("gpe:ARC",))
