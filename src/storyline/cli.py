@@ -68,7 +68,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "serve",
         help="serve a build's story as a read-only JSON API (OpenAPI at /openapi.json)",
         description="Serve the story tables of OUT/storyline.db as a read-only JSON API on localhost "
-        "(endpoints in docs/api.md; the schema at /openapi.json, interactive docs at /docs).",
+        "(endpoints in docs/api.md; the OpenAPI schema at /openapi.json).",
     )
     v.add_argument("out", help="build output folder (holds storyline.db)")
     v.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")

@@ -196,6 +196,7 @@ def test_openapi_schema_is_published(client):
     schema = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/search", "/api/changes"} <= set(schema["paths"])
     assert "EventDetail" in schema["components"]["schemas"]
+    assert client.get("/docs").status_code == 404  # its page would load scripts from a CDN
 
 
 def test_a_store_without_story_tables_is_refused(tmp_path):

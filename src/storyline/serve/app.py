@@ -120,8 +120,9 @@ def create_app(db: str | Path) -> FastAPI:
     """The API over the store at `db` (OUT/storyline.db); connections are read-only, one per thread."""
     path = Path(db)
     check_store(path)
+    # no /docs or /redoc: FastAPI's pages load their scripts from a CDN, and nothing served may use the network
     app = FastAPI(title="storyline", version=__version__, description="The story of a build, read-only.",
-                  responses=ERRORS)  # fmt: skip
+                  responses=ERRORS, docs_url=None, redoc_url=None)  # fmt: skip
     app.state.connections = _Connections(path)
     _errors(app)
     _story_routes(app)
