@@ -127,6 +127,9 @@ def create_app(db: str | Path) -> FastAPI:
     _errors(app)
     _story_routes(app)
     _entity_routes(app)
+    from .pages import mount_pages
+
+    mount_pages(app)  # the workbench at / (pages.py)
     return app
 
 
