@@ -88,11 +88,7 @@ def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("workbench") / "storyline.db"
     story = _build(db)
     port = _free_port()
-    app = create_app(db)
-    from storyline.serve.pages import mount_pages  # TEMP until app.py mounts the pages
-    if not any(getattr(r, "path", None) == "/" for r in app.routes):
-        mount_pages(app)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"

@@ -10,13 +10,13 @@ text, but the policy is the second wall should that ever fail.
 from __future__ import annotations
 
 import html
-from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from .. import __version__
 from ..modality import MODALITIES
@@ -31,8 +31,6 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-# Paths whose responses are pages or page assets (the API and its /docs keep their own headers).
-PAGE_PREFIXES = ("/static/",)
 
 
 def shell() -> str:
@@ -40,6 +38,15 @@ def shell() -> str:
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     page = page.replace("{{version}}", html.escape(__version__))
     return page.replace("{{modalities}}", html.escape(" ".join(MODALITIES)))
+
+
+class _PageFiles(StaticFiles):
+    """The static files, each with the page headers (a subclass, not a middleware: API requests pay nothing)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        response.headers.update({**HEADERS, "Cache-Control": "no-cache"})
+        return response
 
 
 def mount_pages(app: FastAPI) -> None:
@@ -50,13 +57,4 @@ def mount_pages(app: FastAPI) -> None:
     def index() -> HTMLResponse:
         return HTMLResponse(page, headers={**HEADERS, "Cache-Control": "no-cache"})
 
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-
-    @app.middleware("http")
-    async def page_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        if request.url.path.startswith(PAGE_PREFIXES):
-            for name, value in HEADERS.items():
-                response.headers.setdefault(name, value)
-            response.headers.setdefault("Cache-Control", "no-cache")
-        return response
+    app.mount("/static", _PageFiles(directory=STATIC), name="static")

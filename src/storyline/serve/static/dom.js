@@ -86,7 +86,7 @@ export function unitOffsets(text) {
 export function highlighted(text, marks = [], dim = []) {
   const unit = unitOffsets(text);
   const norm = (s) => ({ ...s, a: unit(s.start), b: unit(s.end) });
-  const ms = merge(marks.map(norm).filter((s) => s.b > s.a));
+  const ms = merge(marks.map(norm).map((s) => trim(text, s)).filter((s) => s.b > s.a));
   const ds = dim.map(norm).filter((s) => s.b > s.a).sort((x, y) => x.a - y.a);
   const frag = document.createDocumentFragment();
   let at = 0;
@@ -101,6 +101,14 @@ export function highlighted(text, marks = [], dim = []) {
   }
   plain(frag, text, at, text.length, ds);
   return frag;
+}
+
+// A mark stops at the words: whitespace at its edges (a sentence's trailing newlines) stays unmarked.
+function trim(text, s) {
+  let { a, b } = s;
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return { ...s, a, b };
 }
 
 function merge(spans) {

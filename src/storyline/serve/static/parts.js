@@ -90,13 +90,18 @@ export function claimCard(c, index, known) {
   return li;
 }
 
-function valueText(v) {
+// One of the values reports disagree on: a date (with the words and the article it came from) or
+// any other value, as text.
+function valueNode(v) {
   if (v === null || v === undefined) return "none";
-  if (typeof v === "object") {
-    if (v.label) return v.label;
-    return JSON.stringify(v);
+  if (typeof v !== "object") return String(v);
+  if (v.label) return v.label;
+  if ("first_day" in v || "last_day" in v) {
+    const span = v.first_day === v.last_day ? v.first_day : [v.first_day || "…", v.last_day || "…"].join(" to ");
+    return [span, v.precision ? " (" + v.precision + ")" : "", v.text ? " from " + quote(v.text) : "",
+      v.how ? ", " + v.how : "", v.article ? [" in ", link(articleRoute(v.article), "article " + v.article)] : null];
   }
-  return String(v);
+  return JSON.stringify(v);
 }
 
 export function conflictCard(c, index, claims) {
@@ -104,7 +109,7 @@ export function conflictCard(c, index, claims) {
   if (c.kind === "event") {
     li.appendChild(el("div", "claim-head", badge("conflict", "conflict"), " reports differ on the ", el("strong", null, c.field),
       c.event_id ? [" of ", eventLink(c.event_id, index)] : null));
-    li.appendChild(el("ul", "values", c.values.map((v) => el("li", null, valueText(v)))));
+    li.appendChild(el("ul", "values", c.values.map((v) => el("li", null, valueNode(v)))));
   } else {
     const named = c.claim_ids.map((id) => {
       const o = claims && claims.get(id);

@@ -172,7 +172,7 @@ export async function event(out, id, _params, ctx) {
     ["Reported by", e.outlets.length ? e.outlets.join(", ") + " (" + plural(e.independent_sources, "independent source") + ")" : null],
     ["Part of", e.part_of ? eventLink(e.part_of, index) : null],
     ["Parts", e.sub_events.length ? joinNodes(e.sub_events.map((s) => eventLink(s, index)), "; ") : null],
-    ["Predicate", [e.predicate, e.tense, e.aspect, e.polarity === "neg" ? "negative" : null].filter(Boolean).join(", ")],
+    ["Predicate", [e.predicate, ...[e.tense, e.aspect].filter((x) => x && x !== "NONE").map((x) => x.toLowerCase()), e.polarity === "NEG" ? "negative" : null].filter(Boolean).join(", ")],
   ]));
   const byArticle = new Map();
   for (const v of e.evidence) {
