@@ -40,7 +40,7 @@ export function safeUrl(url) {
 
 export function outLink(url, label) {
   const href = safeUrl(url);
-  if (!href) return el("span", "url", label || url || "");
+  if (!href) return el("span", "url unsafe", url || ""); // shown as written, not followable
   const a = el("a", "url", label || href);
   a.href = href;
   a.rel = "noopener noreferrer";

@@ -243,7 +243,7 @@ export function timeline(events, opts) {
 
   function fitScale() {
     // Leave room after the last day for the labels that start there.
-    const w = Math.max(160, scroll.clientWidth - BOUND_PX - Math.min(LABEL_ROOM_PX, scroll.clientWidth / 3));
+    const w = Math.max(160, scroll.clientWidth - BOUND_PX - Math.min(LABEL_ROOM_PX, scroll.clientWidth / 2));
     return Math.min(MAX_PX_PER_DAY, w / Math.max(1, (state.t1 - state.t0) / DAY));
   }
 

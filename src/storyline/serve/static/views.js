@@ -10,6 +10,7 @@ const AXIS_EVENTS = 500;
 const LIST_PAGE = 100;
 // Actors offered in the actor filter.
 const ACTOR_CHOICES = 200;
+const PHONE_QUERY = "(max-width: 600px)";
 
 export async function overview(out) {
   const [story, keys] = await Promise.all([get("/api/story"), get("/api/key-events")]);
@@ -105,9 +106,12 @@ async function filterForm(params, ctx) {
 export async function events(out, _arg, params, ctx) {
   out.appendChild(el("h1", null, "Timeline"));
   const form = await filterForm(params, ctx);
-  out.appendChild(form);
   const filter = {};
   for (const f of FILTERS) filter[f] = params.get(f);
+  // On a phone the filters fold away unless some are set (the axis is what the screen is for).
+  const box = el("details", "filters-box", el("summary", null, "Filters"), form);
+  box.open = FILTERS.some((f) => filter[f]) || !window.matchMedia(PHONE_QUERY).matches;
+  out.appendChild(box);
   let page;
   try {
     page = await get("/api/events", { ...filter, limit: AXIS_EVENTS });
@@ -169,7 +173,7 @@ export async function event(out, id, _params, ctx) {
     ["Who", e.actors.length ? joinNodes(e.actors.map(actorLink)) : null],
     ["To whom", e.recipients.length ? joinNodes(e.recipients.map(actorLink)) : null],
     ["What", e.objects.length ? e.objects.join(", ") : null], ["Where", e.location],
-    ["Reported by", e.outlets.length ? e.outlets.join(", ") + " (" + plural(e.independent_sources, "independent source") + ")" : null],
+    ["Reported by", e.outlets.length ? e.outlets.join(", ") + (e.independent_sources ? " (" + plural(e.independent_sources, "independent source") + ")" : "") : null],
     ["Part of", e.part_of ? eventLink(e.part_of, index) : null],
     ["Parts", e.sub_events.length ? joinNodes(e.sub_events.map((s) => eventLink(s, index)), "; ") : null],
     ["Predicate", [e.predicate, ...[e.tense, e.aspect].filter((x) => x && x !== "NONE").map((x) => x.toLowerCase()), e.polarity === "NEG" ? "negative" : null].filter(Boolean).join(", ")],
