@@ -53,7 +53,7 @@ def mount_pages(app: FastAPI) -> None:
     """Serve the workbench: `/` is the shell, `/static/` its scripts and stylesheet."""
     page = shell()
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         return HTMLResponse(page, headers={**HEADERS, "Cache-Control": "no-cache"})
 

@@ -1,6 +1,6 @@
 // The reference views: claims, conflicts, actors, one actor, sources, one article, search.
 
-import { el, link, badge, section, dl, joinNodes, highlighted, snippet, outLink, plural, quote } from "./dom.js";
+import { el, link, badge, section, dl, highlighted, snippet, outLink, plural, quote } from "./dom.js";
 import { get, article as getArticle } from "./api.js";
 import { eventIndex, claimIndex, claimCard, conflictCard, eventList, actorLink, articleRoute } from "./parts.js";
 
