@@ -212,7 +212,8 @@ def _run_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         check_store(db)
-        print(f"storyline serve: http://{args.host}:{args.port}/api/story (Ctrl-C stops)", file=sys.stderr)
+        print(f"storyline serve: the workbench at http://{args.host}:{args.port}/ , the API under /api/ "
+              "(Ctrl-C stops)", file=sys.stderr)
         serve(db, host=args.host, port=args.port)
     except StoreUnusable as exc:
         print(f"storyline serve: {exc}", file=sys.stderr)
