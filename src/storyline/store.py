@@ -183,9 +183,10 @@ MIGRATIONS: list[str] = [
         n_evidence INTEGER NOT NULL
     );
     CREATE INDEX events_sort ON events(date_sort, id);
-    CREATE INDEX events_type ON events(type);
-    CREATE INDEX events_modality ON events(modality);
-    CREATE INDEX events_range ON events(date_start, date_end);
+    CREATE INDEX events_type ON events(type, date_sort, id);
+    CREATE INDEX events_modality ON events(modality, date_sort, id);
+    CREATE INDEX events_start ON events(date_start, date_end);
+    CREATE INDEX events_end ON events(date_end, date_start);
     CREATE TABLE event_entities (
         event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -259,7 +260,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX evidence_conflict ON evidence(conflict_id);
     CREATE INDEX evidence_article ON evidence(article_id);
     CREATE VIRTUAL TABLE search_index USING fts5(
-        kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'porter unicode61'
+        kind, ref UNINDEXED, title, body, tokenize = 'porter unicode61'
     );
     DELETE FROM meta WHERE key = 'story'
     """,

@@ -43,6 +43,7 @@ def write_story(store: Store, story: Story, run_id: int) -> dict[str, int]:
             c.execute(f"DELETE FROM {table}")
         c.execute("DELETE FROM search_index")
         counts = _Writer(c, story, run_id, before).write()
+        c.execute("ANALYZE")  # statistics, so the API's filtered and ordered lists pick their index
     return counts
 
 

@@ -28,12 +28,14 @@ class NotFound(LookupError):
     """No such id."""
 
 
-def fts_query(q: str) -> str:
-    """The words of `q` as an FTS5 query (all of them, each quoted), so no input is FTS5 syntax."""
+def fts_query(q: str, kind: str | None = None) -> str:
+    """The words of `q` as an FTS5 query (all of them, each quoted, so no input is FTS5 syntax) over
+    the title and body; `kind` (article, event, claim) is matched in the index, not filtered after."""
     words = _WORD.findall(q)[:MAX_QUERY_WORDS]
     if not words:
         raise BadQuery("q has no words to search for")
-    return " ".join(f'"{w}"' for w in words)
+    match = "{title body} : (" + " ".join(f'"{w}"' for w in words) + ")"
+    return f'kind : "{kind}" AND {match}' if kind else match
 
 
 def _marks(items: Sequence[Any]) -> str:
@@ -153,8 +155,7 @@ def list_events(conn: sqlite3.Connection, *, actor: str | None = None, type_: st
         ids = entity_ids(conn, actor) or [""]  # no entity has the empty id: nothing matches
         conds.append((f"id IN (SELECT event_id FROM event_entities WHERE entity_id IN ({_marks(ids)}))", ids))
     if q is not None:
-        conds.append(("id IN (SELECT ref FROM search_index WHERE search_index MATCH ? AND kind = 'event')",
-                      fts_query(q)))  # fmt: skip
+        conds.append(("id IN (SELECT ref FROM search_index WHERE search_index MATCH ?)", fts_query(q, "event")))
     conds.append(("id IN (SELECT event_id FROM key_events)", [] if key_only else None))
     where, args = _where(conds)
     total = conn.execute(f"SELECT count(*) FROM events{where}", args).fetchone()[0]
@@ -238,8 +239,7 @@ def list_claims(conn: sqlite3.Connection, *, speaker: str | None = None, stance:
     if event is not None:
         conds.append(("id IN (SELECT claim_id FROM claim_events WHERE event_id = ?)", event))
     if q is not None:
-        conds.append(("id IN (SELECT ref FROM search_index WHERE search_index MATCH ? AND kind = 'claim')",
-                      fts_query(q)))  # fmt: skip
+        conds.append(("id IN (SELECT ref FROM search_index WHERE search_index MATCH ?)", fts_query(q, "claim")))
     where, args = _where(conds)
     total = conn.execute(f"SELECT count(*) FROM claims{where}", args).fetchone()[0]
     rows = _rows(conn, f"SELECT * FROM claims{where} ORDER BY said_first IS NULL, said_first, id"
@@ -326,7 +326,7 @@ def article_detail(conn: sqlite3.Connection, aid: str) -> dict[str, Any]:
 
 def search(conn: sqlite3.Connection, q: str, kind: str | None, limit: int) -> list[dict[str, Any]]:
     """Best matches first (bm25) over article texts, event summaries and claim contents."""
-    where, args = _where([("search_index MATCH ?", fts_query(q)), ("kind = ?", kind)])
+    where, args = _where([("search_index MATCH ?", fts_query(q, kind))])
     rows = _rows(conn, f"SELECT kind, ref, title, snippet(search_index, 3, '{_OPEN}', '{_CLOSE}', '…', 12),"
                  f" rank FROM search_index{where} ORDER BY rank LIMIT ?", [*args, limit])  # fmt: skip
     return [{"kind": r[0], "id": r[1], "title": r[2], **_marked(r[3]), "rank": r[4]} for r in rows]
