@@ -187,6 +187,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_modality ON events(modality, date_sort, id);
     CREATE INDEX events_start ON events(date_start, date_end);
     CREATE INDEX events_end ON events(date_end, date_start);
+    CREATE VIRTUAL TABLE events_dates USING rtree_i32(id, first, last);
     CREATE TABLE event_entities (
         event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,

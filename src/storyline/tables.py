@@ -23,8 +23,15 @@ from .store import Store
 # Tables the story owns, children first, so deleting in this order never trips a foreign key.
 STORY_TABLES = (
     "evidence", "key_events", "conflicts", "claim_events", "event_entities", "claims", "events",
-    "mentions", "entities", "excluded_spans", "story_articles", "story_info",
+    "mentions", "entities", "excluded_spans", "story_articles", "story_info", "events_dates",
 )  # fmt: skip
+# Where each dated event lies on the calendar (julian days) for date-range filters, in an R*Tree: its
+# interval from where it sorts ("on or before D" at D, as the timeline draws it) to its last day.
+_EVENT_DATES = (
+    "INSERT INTO events_dates SELECT rowid, min(a, b), max(a, b) FROM (SELECT rowid,"
+    " CAST(julianday(date_sort) AS INTEGER) AS a, CAST(julianday(date_end) AS INTEGER) AS b FROM events"
+    " WHERE date_start IS NOT NULL) WHERE a IS NOT NULL AND b IS NOT NULL"
+)
 
 
 def _js(value: Any) -> str:
@@ -114,6 +121,7 @@ class _Writer:
                 "independent_sources", "off_topic", "part_of", "objects", "sources", "outlets",
                 "n_evidence")  # fmt: skip
         self._insert("events", cols, (self._event_row(e) for e in self.story.events))
+        self.c.execute(_EVENT_DATES)
         self._insert("event_entities", ("event_id", "entity_id", "role"), self._event_entities())
         for e in self.story.events:
             self._evidence("event", e.evidence, event_id=e.id)

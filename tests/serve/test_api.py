@@ -102,6 +102,13 @@ def test_events_date_range_and_text(client):
     assert july and all(e["date"]["last_day"] is None or e["date"]["last_day"] >= "2023-07-01" for e in july)
     assert all((e["date"]["first_day"] or "") <= "2023-07-31" for e in july)
     assert KEY_EVENT in {e["id"] for e in july}
+    # an "on or before 2022-11-02" bound counts at its day, not over every month before it
+    bound = next(e["id"] for e in STORY["events"] if (e["date"] or {}).get("relation") == "before")
+    assert bound not in {e["id"] for e in july}
+    day = next(e["date"]["last_day"] for e in STORY["events"] if e["id"] == bound)
+    that_month = client.get("/api/events", params={"since": day[:7], "until": day[:7]}).json()["items"]
+    assert bound in {e["id"] for e in that_month}
+    assert client.get("/api/events", params={"until": "1900"}).json()["total"] == 0
     hits = client.get("/api/events", params={"q": "Trentino visits"}).json()["items"]
     assert KEY_EVENT in {e["id"] for e in hits}
     assert client.get("/api/events", params={"q": "zzzunknownword"}).json()["total"] == 0

@@ -18,6 +18,7 @@ MAX_QUERY_WORDS = 16
 # Entities' events and claims listed on an entity's page.
 ENTITY_ITEMS = 200
 _WORD = re.compile(r"\w+")
+_FIRST_DAY, _LAST_DAY = "0001-01-01", "9999-12-31"  # an open end of a date range
 
 
 class BadQuery(ValueError):
@@ -148,9 +149,12 @@ def list_events(conn: sqlite3.Connection, *, actor: str | None = None, type_: st
                 modality: str | None = None, since: str | None = None, until: str | None = None,
                 q: str | None = None, key_only: bool = False, limit: int = 50, offset: int = 0
                 ) -> tuple[int, list[dict[str, Any]]]:  # fmt: skip
-    """Events earliest first; since/until keep the events whose date can fall in the range."""
-    conds: list[tuple[str, Any]] = [("type = ?", type_), ("modality = ?", modality),
-                                    ("date_end >= ?", since), ("date_start <= ?", until)]  # fmt: skip
+    """Events earliest first; since/until keep the dated events whose interval meets the range (an
+    "on or before D" bound counts at D, where it sorts and is drawn)."""
+    conds: list[tuple[str, Any]] = [("type = ?", type_), ("modality = ?", modality)]
+    if since is not None or until is not None:
+        conds.append(("rowid IN (SELECT id FROM events_dates WHERE first <= CAST(julianday(?) AS INTEGER)"
+                      " AND last >= CAST(julianday(?) AS INTEGER))", [until or _LAST_DAY, since or _FIRST_DAY]))
     if actor is not None:
         ids = entity_ids(conn, actor) or [""]  # no entity has the empty id: nothing matches
         conds.append((f"id IN (SELECT event_id FROM event_entities WHERE entity_id IN ({_marks(ids)}))", ids))
