@@ -153,8 +153,7 @@ def list_events(conn: sqlite3.Connection, *, actor: str | None = None, type_: st
     "on or before D" bound counts at D, where it sorts and is drawn)."""
     conds: list[tuple[str, Any]] = [("type = ?", type_), ("modality = ?", modality)]
     if since is not None or until is not None:
-        conds.append(("rowid IN (SELECT id FROM events_dates WHERE first <= CAST(julianday(?) AS INTEGER)"
-                      " AND last >= CAST(julianday(?) AS INTEGER))", [until or _LAST_DAY, since or _FIRST_DAY]))
+        conds.append((_in_range(narrow=actor is not None or q is not None), [until or _LAST_DAY, since or _FIRST_DAY]))
     if actor is not None:
         ids = entity_ids(conn, actor) or [""]  # no entity has the empty id: nothing matches
         conds.append((f"id IN (SELECT event_id FROM event_entities WHERE entity_id IN ({_marks(ids)}))", ids))
@@ -166,6 +165,15 @@ def list_events(conn: sqlite3.Connection, *, actor: str | None = None, type_: st
     rows = _rows(conn, f"SELECT * FROM events{where} ORDER BY date_sort, id LIMIT ? OFFSET ?",
                  [*args, limit, offset])  # fmt: skip
     return total, events_out(conn, rows)
+
+
+def _in_range(narrow: bool) -> str:
+    """The date-range condition: probed row by row in the R*Tree when another filter already narrows
+    the events (an actor, words), else the R*Tree's matches drive the query."""
+    test = "first <= CAST(julianday(?) AS INTEGER) AND last >= CAST(julianday(?) AS INTEGER)"
+    if narrow:
+        return f"EXISTS (SELECT 1 FROM events_dates d WHERE d.id = events.rowid AND {test})"
+    return f"rowid IN (SELECT id FROM events_dates WHERE {test})"
 
 
 def _date(r: sqlite3.Row, prefix: str) -> dict[str, Any]:
