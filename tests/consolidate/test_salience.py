@@ -153,3 +153,14 @@ def test_default_length_counts_well_supported_days_within_bounds():
     story = Story(articles=arts, events=events)
     assert default_key_events(story) == 8
     assert default_key_events(Story(articles=arts, events=events[:2])) == 5  # at least MIN_KEY_EVENTS
+
+
+def test_a_day_and_the_month_around_it_are_one_entry():
+    arts = corpus(6)
+    m = ev("e1", [(f"a{i}", "The flood season in the river valley began early.") for i in range(6)],
+           DateInfo("2024-03-01", "2024-03-31", "month", "in March", "explicit", relation="on"))  # fmt: skip
+    d = ev("e2", [("a0", "Rescue teams evacuated the flooded villages in the river valley.")], day("2024-03-04"))
+    other = ev("e3", [("a1", "Rescue workers searched flooded homes near the river.")], day("2024-04-02"))
+    story = Story(articles=arts, events=[m, d, other])
+    rank_story(story, key_events=3)
+    assert [k.event for k in story.key_events] == ["e2", "e3"]

@@ -147,9 +147,11 @@ def select_key_events(story: Story, n: int, on_topic: set[str]) -> list[KeyEvent
     for slot in slots:
         if len(chosen) >= n:
             break
-        coarse = slot.key[0] != slot.key[1]
-        if coarse and any(_nested(slot.key, c.key) for c in chosen):
-            continue  # a month that holds a chosen day (or the reverse) says the same thing less precisely
+        if slot.key[0] != slot.key[1]:
+            if any(_nested(slot.key, c.key) for c in chosen):
+                continue  # a month that holds a chosen day says the same thing less precisely
+        else:  # a day replaces a coarser date already chosen around it
+            chosen = [c for c in chosen if c.key[0] == c.key[1] or not _nested(slot.key, c.key)]
         chosen.append(slot)
     tx_by_article = _timexes(story.timexes)
     out = []
