@@ -9,7 +9,7 @@ Baseline, same run: the same queries answered by scanning story.json already loa
 a server without the tables would do at best; no HTTP, no JSON parsing per request).
 
     .venv/bin/python benchmarks/api_latency.py --out /tmp/serve_bench/out [--n 2000] [--requests 200]
-                                               [--replicate 10]
+                                               [--replicate 10] [--from-analyses BUILD]
 """
 
 from __future__ import annotations
@@ -50,6 +50,38 @@ def ensure_build(out: Path, n: int) -> None:
     reuters_jsonl(n, jsonl)
     cmd = [str(ROOT / ".venv/bin/storyline"), "build", str(jsonl), "--out", str(out), "--workers", "1", "--quiet"]
     subprocess.run(cmd, check=False)
+
+
+def flat_story(src: Path, out: Path) -> None:
+    """OUT from SRC's stored analyses without assembling (each article's events and claims as they are,
+    the resolver's keys as entities): a store of the same size when assembling is not possible or too
+    slow (the analyses stored under another analysis fingerprint are reused as they are)."""
+    import shutil
+
+    from storyline.pipeline import story_dict
+    from storyline.records import Entity, Story
+
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copy(src / "storyline.db", out / "storyline.db")
+    store = Store(out / "storyline.db")
+    version = store.conn.execute("SELECT version FROM analyses GROUP BY version ORDER BY count(*) DESC").fetchone()[0]
+    analyses = store.analyses(version)
+    entities: dict[str, Entity] = {}
+    for an in analyses:
+        for mention in an.mentions:
+            if mention.key:
+                info = an.entity_info.get(mention.key, {})
+                ent = entities.setdefault(mention.key, Entity(mention.key, info.get("name") or mention.text,
+                                                              info.get("type") or "UNKNOWN"))  # fmt: skip
+                ent.mentions.append(mention)
+    events = [e for an in analyses for e in an.events]
+    for e in events:
+        e.sources = sorted({v.article for v in e.evidence})
+    story = Story(articles=store.articles(), entities=list(entities.values()), events=events,
+                  claims=[c for an in analyses for c in an.claims])  # fmt: skip
+    write_story(store, story, store.start_run())
+    store.close()
+    (out / "story.json").write_text(json.dumps(story_dict(story), ensure_ascii=False), encoding="utf-8")
 
 
 def ensure_tables(db: Path, story: dict[str, Any]) -> None:
@@ -232,8 +264,12 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--replicate", type=int, default=0, help="also time a store of K copies of the story")
+    ap.add_argument("--from-analyses", type=Path, metavar="BUILD",
+                    help="make OUT from BUILD's stored analyses, unassembled (see flat_story)")
     args = ap.parse_args()
     t0 = time.perf_counter()
+    if args.from_analyses and not (args.out / "story.json").is_file():
+        flat_story(args.from_analyses, args.out)
     ensure_build(args.out, args.n)
     story = json.loads((args.out / "story.json").read_text(encoding="utf-8"))
     ensure_tables(args.out / "storyline.db", story)

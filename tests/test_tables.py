@@ -54,6 +54,23 @@ def test_migration_adds_story_tables_to_an_existing_store(tmp_path):
     assert set(STORY_TABLES) | {"search_index", "article_changes"} <= names
 
 
+def test_first_story_tables_are_upgraded_and_written_again(tmp_path, story_dict):
+    """A store with the story tables of version 4 gets the API's indexes (version 5) and takes a story."""
+    p = tmp_path / "v4.db"
+    c = sqlite3.connect(p)
+    for script in MIGRATIONS[:4]:
+        c.executescript(script)
+    c.execute("PRAGMA user_version = 4")
+    c.execute("INSERT INTO meta VALUES ('story', '{}')")
+    c.commit()
+    c.close()
+    store = Store(p)
+    assert store.schema_version == len(MIGRATIONS) >= 5 and store.get_meta("story") is None
+    write_story(store, story_from_dict(story_dict), store.start_run())
+    assert _count(store, "events_dates") >= 1
+    assert _count(store, "search_index", "WHERE search_index MATCH 'kind : \"event\" AND trentino'") >= 1
+
+
 def test_story_round_trips_into_tables(tmp_path, story_dict):
     store, run = _written(tmp_path, story_dict)
     assert _count(store, "story_articles") == len(story_dict["articles"])

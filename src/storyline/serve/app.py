@@ -24,8 +24,8 @@ from ..time import calendar
 from . import models as m
 from . import queries
 
-# The story tables arrive with this store schema version (store.MIGRATIONS).
-STORY_SCHEMA = 4
+# The story tables and the indexes the API needs arrive with this store schema version (store.MIGRATIONS).
+STORY_SCHEMA = 5
 # Page sizes: default and most a client may ask for.
 DEFAULT_LIMIT, MAX_LIMIT = 50, 500
 # Offsets and run numbers beyond this are refused (SQLite integers are 64-bit).
