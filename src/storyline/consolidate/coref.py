@@ -13,7 +13,8 @@ Two reports are one event when everything a careful reader checks agrees:
   needed, a shared recipient with other actors is not enough, and agentless reports ("have been
   arrested") join by object, place or day, or by a high similarity alone;
 - sub-events: a report dated "during" another event is part of it, never merged with it;
-- the sentence embeddings (`storyline.embed`) of the two reports.
+- the sentence embeddings (`storyline.embed`) of the two reports; less similarity is needed when
+  the two articles name mostly the same participants and places (they tell of the same happening).
 Clusters grow best pair first; two clusters join only when every cross pair stays compatible, and two
 reports from one sentence of one article stay two.
 """
@@ -37,6 +38,8 @@ SIM_DISJOINT_RECIPIENTS = 0.75  # ... and when both name recipients but none in 
 SIM_WEAK = 0.65  # no participant in common, but an object head, a place or their own day
 SIM_AGENTLESS = 0.75  # nothing in common and at least one side names no participant
 SIM_OTHER_CONCEPT = 0.8  # one PLOVER type, but predicates of different concepts ("buy" / "ship")
+SIM_CONTEXT = 0.4  # ... when their articles share much of their participants (CONTEXT_SHARE of them)
+CONTEXT_SHARE = 0.3  # Jaccard of the two articles' participants and places: they tell of one story
 DISJOINT_OBJECTS = 0.05  # added when both name objects and no head is shared ("cut jobs" / "cut prices")
 BOUND_GAP_DAYS = 60  # reports dated only by their publication merge within this window
 
@@ -118,11 +121,37 @@ def _predicate_need(a: Report, b: Report) -> float | None:
     return SIM_OTHER_CONCEPT if a.concepts and b.concepts else SIM_SHARED
 
 
-def need(a: Report, b: Report, aff: dict[str, str]) -> float | None:
+def article_context(rs: list[Report]) -> dict[str | None, frozenset[str]]:
+    """Each article's participants and places over all its reports: what the article is about."""
+    out: dict[str | None, set[str]] = {}
+    for r in rs:
+        out.setdefault(r.article, set()).update(r.people, r.places)
+    return {a: frozenset(v) for a, v in out.items()}
+
+
+def _context_share(a: Report, b: Report, context: dict[str | None, frozenset[str]]) -> float:
+    if a.article is None or b.article is None or a.article == b.article:
+        return 0.0
+    ca, cb = context.get(a.article, frozenset()), context.get(b.article, frozenset())
+    return len(ca & cb) / len(ca | cb) if ca | cb else 0.0
+
+
+def _says_who_or_what(r: Report) -> bool:
+    """The report names a participant, an object or a place: a bare "being sent" says too little to
+    lean on its article's context."""
+    return bool(r.people or r.objects or r.places)
+
+
+def need(a: Report, b: Report, aff: dict[str, str],
+         context: dict[str | None, frozenset[str]] | None = None) -> float | None:  # fmt: skip
     """Similarity needed to merge a compatible pair, or None when predicate or participants rule it out."""
     base = _predicate_need(a, b)
     if base is None:
         return None
+    in_context = (base < SIM_OTHER_CONCEPT and _says_who_or_what(a) and _says_who_or_what(b)
+                  and _context_share(a, b, context or {}) >= CONTEXT_SHARE)  # fmt: skip
+    if in_context:
+        base = SIM_CONTEXT
     shared = parts.meet(list(a.people), list(b.people)) or parts.stands_for(a.ev, b.ev, aff) \
         or parts.stands_for(b.ev, a.ev, aff)  # fmt: skip
     if shared:
@@ -131,6 +160,8 @@ def need(a: Report, b: Report, aff: dict[str, str]) -> float | None:
             base = max(base, SIM_DISJOINT_RECIPIENTS)
     elif a.people and b.people:
         return None  # both name participants and none is the other's
+    elif in_context:
+        pass  # the articles' shared participants stand in for the ones the reports leave out
     elif a.places & b.places or a.objects & b.objects or _same_day(a.ev, b.ev):
         base = max(base, SIM_WEAK)
     else:
@@ -152,23 +183,24 @@ def _content(ev: Event) -> str:
 
 
 def scored_pairs(rs: list[Report], aff: dict[str, str]) -> list[tuple[float, int, int]]:
-    """Candidate pairs that pass every check, with their similarity, best first."""
+    """Candidate pairs that pass every check, with their similarity, best first (only the reports
+    of such pairs are embedded)."""
     from storyline.embed import embed
 
-    pairs = sorted(candidate_pairs([r.ev for r in rs], [r.concepts for r in rs], aff))
-    if not pairs:
+    context = article_context(rs)
+    wanted = []
+    for i, j in sorted(candidate_pairs([r.ev for r in rs], [r.concepts for r in rs], aff)):
+        a, b = rs[i], rs[j]
+        want = need(a, b, aff, context) if compatible(a, b, aff) else None
+        if want is not None:
+            wanted.append((want, i, j))
+    if not wanted:
         return []
-    needed = sorted({i for p in pairs for i in p})
+    needed = sorted({i for _w, i, j in wanted} | {j for _w, i, j in wanted})
     vecs = embed([_content(rs[i].ev) for i in needed])
     row = {i: n for n, i in enumerate(needed)}
     out = []
-    for i, j in pairs:
-        a, b = rs[i], rs[j]
-        if not compatible(a, b, aff):
-            continue
-        want = need(a, b, aff)
-        if want is None:
-            continue
+    for want, i, j in wanted:
         sim = float(np.dot(vecs[row[i]], vecs[row[j]]))
         if sim >= want:
             out.append((sim, i, j))
