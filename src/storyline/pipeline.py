@@ -62,7 +62,7 @@ PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS)
 DEDUP_VERSION = fingerprint(("dedup.py",))
 # What turns stored analyses into the story and its outputs: a change here rebuilds the outputs.
 STORY_VERSION = fingerprint(("assemble.py", "consolidate", "render", "embed.py", "dates.py", "modality.py",
-                             "records.py", "schema", "outputs.py", "pipeline.py"))
+                             "records.py", "schema", "outputs.py", "pipeline.py", "tables.py"))
 
 
 @dataclass
