@@ -69,8 +69,7 @@ _FORM_CUE_RES = [re.compile(w, re.I) for w in sorted(lexicon.words("comment_form
 # Cheap tests that a line may hold one of the patterns above (the alternations are slow on long text).
 _WROTE_HINT = ("wrote", "writes")
 _NOTICE_HINT = ("removed", "deleted", "hidden", "withdrawn")
-_CUE_HINT = ("comment", "mail", "posts", "posted", "views", "reply", "displayed", "published", "rules", "guidelines",
-             "standards", "discussion", "debate", "closed", "responses", "submissions")
+_CUE_HINT = tuple(sorted(lexicon.words("comment_cue_hints")))
 _CLOCK_HINT = re.compile(r"\d(?::\d\d|\s*[ap]\.?m\b)", re.I)
 
 # --- post footers and lists of posts ---------------------------------------------------------------
