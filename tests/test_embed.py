@@ -48,3 +48,31 @@ def test_cache_returns_same_vectors():
     a = embed.embed(["Troops withdrew from the border."])
     b = embed.embed(["Troops withdrew from the border.", "Troops withdrew from the border."])
     assert np.allclose(a[0], b[0]) and np.allclose(b[0], b[1])
+
+
+def test_persistent_cache_embeds_each_text_once(monkeypatch):
+    """Inside `persistent`, vectors come from and go to the given store; a text already stored is
+    never embedded again, even by a fresh process (empty in-memory cache)."""
+    from storyline import embed as emb
+
+    stored: dict[str, bytes] = {}
+
+    def get(keys):
+        return {k: stored[k] for k in keys if k in stored}
+
+    texts = ["Rebels seized the airport on Friday.", "The central bank cut its main rate."]
+    with emb.persistent(get, stored.update):
+        first = emb.embed(texts)
+    assert len(stored) == 2 and all(len(v) == emb.DIM * 4 for v in stored.values())
+    emb._CACHE.clear()
+
+    def no_model():
+        raise AssertionError("the model must not run for stored texts")
+
+    monkeypatch.setattr(emb, "_model", no_model)
+    with emb.persistent(get, stored.update):
+        again = emb.embed(texts[::-1])
+    assert np.allclose(again, first[::-1])
+    emb._CACHE.clear()
+    with pytest.raises(AssertionError):  # outside the block nothing is looked up
+        emb.embed(texts)

@@ -306,7 +306,10 @@ def _assemble_and_render(run: _Run, articles: list[Article], out: Path, key_even
         report.unchanged = True
         run.lap("render")
         return
-    story = assemble(articles, store.analyses(PIPELINE_VERSION), key_events)
+    from .embed import persistent
+
+    with persistent(store.get_embeddings, store.put_embeddings):
+        story = assemble(articles, store.analyses(PIPELINE_VERSION), key_events)
     run.lap("assemble")
     from .tables import write_story  # the story's normalised tables (storyline serve, datasette)
 

@@ -281,6 +281,14 @@ MIGRATIONS: list[str] = [
     );
     DELETE FROM meta WHERE key = 'story'
     """,
+    # Sentence embeddings of event reports, by `storyline.embed.key` (text + model weights): a rebuild
+    # after adding articles embeds only the new reports.
+    """
+    CREATE TABLE IF NOT EXISTS embeddings (
+        key TEXT PRIMARY KEY,
+        vec BLOB NOT NULL
+    );
+    """,
 ]
 
 
@@ -448,6 +456,19 @@ class Store:
     # -- signatures -------------------------------------------------------------------------
     def signatures(self) -> dict[str, bytes]:
         return dict(self.conn.execute("SELECT article_id, minhash FROM signatures").fetchall())
+
+    def get_embeddings(self, keys: list[str]) -> dict[str, bytes]:
+        """Stored embedding vectors for `keys` (those it has)."""
+        out: dict[str, bytes] = {}
+        for k in range(0, len(keys), 500):
+            part = keys[k : k + 500]
+            marks = ",".join("?" * len(part))
+            out.update(self.conn.execute(f"SELECT key, vec FROM embeddings WHERE key IN ({marks})", part).fetchall())
+        return out
+
+    def put_embeddings(self, vectors: dict[str, bytes]) -> None:
+        with self.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?)", list(vectors.items()))
 
     def put_signatures(self, sigs: dict[str, bytes]) -> None:
         with self.transaction() as c:
