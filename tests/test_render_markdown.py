@@ -329,3 +329,30 @@ def test_off_topic_events_are_set_apart_not_in_the_timeline(story):
     off = _section(md, "Off the story's topic")
     assert "Freedonia tests a missile (2023-W30)" in off and "Articles off the topic: A4." in off
     assert md.index("## Off the story's topic") > md.index("## Open conflicts")
+
+
+def test_brief_stays_readable_on_a_large_story(story, monkeypatch):
+    """Many events and claims: the timeline and the claims table keep the best supported ones (the
+    most salient events, denials first), and say how many are left to story.json."""
+    from storyline.render import markdown
+
+    monkeypatch.setattr(markdown, "TIMELINE_SHOWN", 10)
+    monkeypatch.setattr(markdown, "CLAIMS_SHOWN", 3)
+    base = next(e for e in story["events"] if e["id"] == "V1")
+    for i in range(30):
+        e = copy.deepcopy(base)
+        e["id"], e["summary"], e["salience"] = f"X{i}", f"Filler event number {i}", i / 100
+        e["date"] = dict(e["date"], first_day=f"2023-05-{i % 28 + 1:02d}", last_day=f"2023-05-{i % 28 + 1:02d}")
+        story["events"].append(e)
+    base["salience"] = 5.0
+    md = render_brief(story)
+    timeline = _section(md, "Timeline")
+    assert "Filler event number 29" in timeline and "Filler event number 0" not in timeline
+    assert "Ambassador Trentino" in timeline or "visits Freedonia" in timeline  # the most salient stays
+    assert re.search(r"\d+ less supported events on the timeline are left out", timeline)
+    table = _section(md, "Who claims what")
+    rows = [r for r in table.splitlines() if r.startswith("| ") and not r.startswith("| Speaker")]
+    assert len(rows) <= 3
+    denials = [c for c in story["claims"] if c.get("stance") == "deny"]
+    assert denials and any("denies" in r for r in rows)
+    assert "further claim" in table

@@ -51,6 +51,11 @@ QUOTE_CHARS = 140
 OFF_TOPIC_SHOWN = 5
 # Actors named in the story paragraph.
 PARAGRAPH_ACTORS = 4
+# A brief stays readable on any corpus: at most this many timeline entries (the best supported, shown in
+# date order) and claim rows (denials and disputed claims first, then the most widely reported); the
+# rest are counted and left to story.json and the workbench.
+TIMELINE_SHOWN = 80
+CLAIMS_SHOWN = 50
 
 
 def esc(text: Any) -> str:
@@ -258,6 +263,11 @@ def _own_day(e: dict[str, Any]) -> bool:
 def _timeline(ctx: _Ctx) -> list[str]:
     every = sorted_events(ctx.story)
     shown = [e for e in every if on_timeline(e) and not e.get("off_topic")]
+    left = max(0, len(shown) - TIMELINE_SHOWN)
+    if left:
+        best = sorted(shown, key=lambda e: (-(e.get("salience") or 0.0), -source_count(e, ctx.articles)))
+        keep = {e["id"] for e in best[:TIMELINE_SHOWN]}
+        shown = [e for e in shown if e["id"] in keep]
     main = [e for e in shown if e.get("modality") not in NOT_ASSERTED]
     other = [e for e in shown if e.get("modality") in NOT_ASSERTED]
     out = ["## Timeline", ""]
@@ -269,6 +279,9 @@ def _timeline(ctx: _Ctx) -> list[str]:
         out += ["", "### Not asserted (hypothetical or negated; not part of the timeline)", ""]
         out += [_line(ctx, e) for e in other if _own_day(e)]
         out += _grouped(ctx, [e for e in other if not _own_day(e)])
+    if left:
+        out += ["", f"{_plural(left, 'less supported event')} on the timeline are left out here: see story.json "
+                "or the workbench (`storyline serve`)."]
     hidden = sum(1 for e in every if not on_timeline(e))
     if hidden:
         out += ["", f"{_plural(hidden, 'further event mention')} outside the PLOVER types, without a day, week or "
@@ -296,8 +309,10 @@ def _claims_table(ctx: _Ctx) -> list[str]:
     if not ctx.claims:
         return []
     groups: dict[str, list[dict[str, Any]]] = {}
+    chosen = _claims_shown(ctx)
     for c in ctx.claims.values():
-        groups.setdefault(speaker_name(c, ctx.names), []).append(c)
+        if c["id"] in chosen:
+            groups.setdefault(speaker_name(c, ctx.names), []).append(c)
     out = ["## Who claims what", "", "| Speaker | Stance | Claim | Said | Sources |", "|---|---|---|---|---|"]
     for sp in sorted(groups, key=lambda s: (-len(groups[s]), s.casefold())):
         for c in sorted(groups[sp], key=lambda c: (dates.sort_key(c.get("said_on")), c["id"])):
@@ -314,7 +329,25 @@ def _claims_table(ctx: _Ctx) -> list[str]:
             srcs = ctx.cites(evs) + (f" ({n} articles)" if n > 1 else "")
             out.append(f"| {who} | {_STANCE.get(stance, stance)} | \u201c{esc(_cut(c.get('content')))}\u201d "
                        f"| {said} | {srcs} |")
+    left = len(ctx.claims) - len(chosen)
+    if left:
+        out += ["", f"{_plural(left, 'further claim')} (reported by fewer articles) are in story.json and the workbench."]
     return out + [""]
+
+
+def _claims_shown(ctx: _Ctx) -> set[str]:
+    """The claims the table lists: all when few; else denials and disputed claims first, then those
+    reported by the most articles."""
+    claims = list(ctx.claims.values())
+    if len(claims) <= CLAIMS_SHOWN:
+        return {c["id"] for c in claims}
+
+    def weight(c: dict[str, Any]) -> tuple[int, int, str]:
+        n = len({canonical_article(e["article"], ctx.articles) for e in c.get("evidence") or []})
+        disputed = c.get("stance") == "deny" or bool(c.get("conflicts_with"))
+        return (0 if disputed else 1, -n, c["id"])
+
+    return {c["id"] for c in sorted(claims, key=weight)[:CLAIMS_SHOWN]}
 
 
 def _inside(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
