@@ -164,3 +164,16 @@ def test_a_day_and_the_month_around_it_are_one_entry():
     story = Story(articles=arts, events=[m, d, other])
     rank_story(story, key_events=3)
     assert [k.event for k in story.key_events] == ["e2", "e3"]
+
+
+def test_now_is_no_key_date():
+    """An event dated only by "now" (the publication day stands in, precision unknown) never makes a
+    key-event entry of that day; a day the text names does."""
+    arts = corpus(6)
+    named = ev("e1", [(f"a{i}", "Rescue teams evacuated the flooded villages on Monday.") for i in range(3)],
+               day("2024-03-04"))
+    now = ev("e2", [(f"a{i}", "Rescue workers are now searching flooded homes near the river.") for i in range(6)],
+             DateInfo("2024-03-05", "2024-03-05", "unknown", "now", "relative", relation="on"))
+    story = Story(articles=arts, events=[named, now])
+    rank_story(story, key_events=3)
+    assert [k.event for k in story.key_events] == ["e1"]

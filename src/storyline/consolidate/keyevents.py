@@ -98,6 +98,8 @@ def _slots(story: Story, on: set[str], canon: dict[str, str]) -> list[_Slot]:
         iv = dates.interval(ev.date)
         if ev.off_topic or not ev.evidence or not dates.is_own(ev.date) or iv is None:
             continue
+        if ev.date is not None and ev.date.precision == "unknown":
+            continue  # "now", "currently": the publication day stands in, it is no date the text gives
         by_key.setdefault(iv, _Slot(iv)).events.append(ev)
     for slot in by_key.values():
         first, last = slot.key
