@@ -5,9 +5,7 @@ skipped when chromium is missing only outside CI; under CI (CI set) a missing br
 """
 
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,9 +15,6 @@ from storyline.render.query import select_events
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "story_small.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 EMPTY = {"schema": "storyline.story/2", "articles": [], "entities": [], "timexes": [], "claims": [],
          "events": []}
 
@@ -81,21 +76,6 @@ def test_malformed_day_stays_off_the_axis(story):
 # ---------------------------------------------------------------- browser end-to-end
 
 
-@pytest.fixture(scope="module")
-def browser():
-    have = shutil.which("chromium") or os.path.exists(CHROMIUM)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        have = False
-    if not have:
-        if os.environ.get("CI"):
-            pytest.fail("chromium or playwright missing under CI (make browser installs chromium)")
-        pytest.skip("chromium or playwright not installed (outside CI)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.slow

@@ -9,8 +9,6 @@ chromium is missing, except under CI (CI set), where that is a failure.
 
 import copy
 import json
-import os
-import shutil
 import socket
 import threading
 import time
@@ -25,9 +23,6 @@ from storyline.tables import story_from_dict, write_story
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "story_small.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 INJECTION = "\nReaders wrote: <script>alert(1)</script> and <img src=x onerror=alert(2)>.\n"
 WIDE = "\U0001f6f0\ufe0f "  # a satellite emoji (beyond the BMP) and a variation selector
 PHONE = {"width": 390, "height": 844}
@@ -146,21 +141,6 @@ def test_static_files_never_use_markup_sinks():
 # ---------------------------------------------------------------- browser end-to-end
 
 
-@pytest.fixture(scope="module")
-def browser():
-    have = shutil.which("chromium") or os.path.exists(CHROMIUM)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        have = False
-    if not have:
-        if os.environ.get("CI"):
-            pytest.fail("chromium or playwright missing under CI (make browser installs chromium)")
-        pytest.skip("chromium or playwright not installed (outside CI)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Watch:
