@@ -13,12 +13,12 @@ import json
 import sys
 from typing import Any
 
-from storyline.time.cli import _date
+from storyline.time.cli import anchor_date, read_text_arg
 
 
 def configure(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("file", help="text file to read, or - for standard input")
-    p.add_argument("--anchor", type=_date, default=None,
+    p.add_argument("--anchor", type=anchor_date, default=None,
                    help="publication date YYYY-MM-DD; without it dates relative to publication stay unknown")
     p.add_argument("--json", action="store_true", help="print one JSON array instead of one object per line")
     p.set_defaults(func=run)
@@ -71,11 +71,7 @@ def _mention(ev: Any, trig: Any, text: str, doc: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        if args.file == "-":
-            text = sys.stdin.read()
-        else:
-            with open(args.file, encoding="utf-8") as fh:
-                text = fh.read()
+        text = read_text_arg(args.file)
     except (OSError, UnicodeDecodeError) as e:
         print(f"storyline events: {args.file}: {e}", file=sys.stderr)
         return 2

@@ -11,7 +11,8 @@ from typing import Any
 from ..records import to_dict
 
 
-def _date(s: str) -> dt.date:
+def anchor_date(s: str) -> dt.date:
+    """argparse type of `--anchor`: a YYYY-MM-DD date (shared by `timex` and `events`)."""
     try:
         return dt.date.fromisoformat(s)
     except ValueError as e:
@@ -22,7 +23,7 @@ def configure(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("file", help="text file to read, or - for standard input")
     p.add_argument(
         "--anchor",
-        type=_date,
+        type=anchor_date,
         default=None,
         help="publication date YYYY-MM-DD; without it relative expressions keep X's (XXXX-07)",
     )
@@ -37,15 +38,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return configure(p)
 
 
+def read_text_arg(path: str) -> str:
+    """The text of a FILE argument, or standard input for "-" (shared by `timex` and `events`)."""
+    if path == "-":
+        return sys.stdin.read()
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
 def run(args: argparse.Namespace) -> int:
     from . import tag
 
     try:
-        if args.file == "-":
-            text = sys.stdin.read()
-        else:
-            with open(args.file, encoding="utf-8") as fh:
-                text = fh.read()
+        text = read_text_arg(args.file)
     except OSError as e:
         print(f"storyline timex: {e}", file=sys.stderr)
         return 2
