@@ -45,6 +45,11 @@ def _build_parser() -> argparse.ArgumentParser:
     b.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
     b.add_argument("--workers", type=int, default=1, help="processes for parsing and extraction (default 1)")
     b.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default 32)")
+    b.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="where parsing and analysis run: local processes (default) or Ray Data actors "
+                   "(needs the storyline[ray] extra; see docs/scaling.md)")
+    b.add_argument("--ray-address", metavar="ADDR",
+                   help="with --engine ray: the Ray cluster to connect to (default: start Ray on this machine)")
     b.add_argument("--language", default="en",
                    help="comma-separated languages to analyse (default en: the model is English; articles "
                    "identified as another language are stored and listed, not analysed)")
@@ -87,7 +92,16 @@ def _build_parser() -> argparse.ArgumentParser:
     from .render import cli as render_cli
 
     render_cli.add_parsers(sub)
+    import importlib
+
+    for name in COMMAND_MODULES:  # each adds its parsers and sets `run` on them (set_defaults)
+        importlib.import_module(name).add_parsers(sub)
     return p
+
+
+# Modules that own a command: each has `add_parsers(subparsers)`, which sets `run=<function(args) -> int>`
+# with `set_defaults`; keep their imports light, since `--help` imports them all.
+COMMAND_MODULES: tuple[str, ...] = ("storyline.watch",)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -106,6 +120,15 @@ def _run_build(args: argparse.Namespace) -> int:
     if args.key_events is not None and args.key_events < 1:
         print("storyline build: --key-events must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.engine == "ray":
+        from .engine_ray import MISSING, available
+
+        if not available():
+            print(MISSING, file=sys.stderr)
+            return EXIT_USAGE
+    elif args.ray_address:
+        print("storyline build: --ray-address needs --engine ray", file=sys.stderr)
+        return EXIT_USAGE
     prog = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, disable=not show, transient=True,
@@ -123,7 +146,7 @@ def _run_build(args: argparse.Namespace) -> int:
             report = build(
                 args.inputs, args.out, db=args.db, workers=args.workers, batch_size=args.batch_size,
                 progress=on_progress, languages=[x.strip() for x in args.language.split(",") if x.strip()],
-                key_events=args.key_events,
+                key_events=args.key_events, engine=args.engine, ray_address=args.ray_address,
             )
     except (StoreError, OutputError) as exc:
         print(f"storyline build: {exc}", file=sys.stderr)
@@ -259,6 +282,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    if getattr(args, "run", None) is not None:
+        return int(args.run(args))
     if args.command == "build":
         return _run_build(args)
     if args.command == "rm":
