@@ -48,6 +48,12 @@ def test_topic_terms_are_shared_content_words():
     assert content_words("He says the Flood's water rose on Monday, officials warned") == ["flood", "water", "rose", "officials"]
 
 
+def test_irregular_forms_of_reporting_verbs_are_no_topic_terms():
+    words = content_words("The mayor said the dam broke and told residents, who wrote to the governor")
+    assert not {"said", "told", "wrote"} & set(words)
+    assert {"mayor", "dam", "broke", "residents", "governor"} <= set(words)
+
+
 def test_off_topic_article_and_its_event_marked_low_never_dropped():
     arts = [*corpus(6), art("x", OFF * 3)]
     on = ev("e1", [("a1", "Rescue teams evacuated the flooded villages in the river valley.")], day("2024-03-04"))

@@ -38,7 +38,22 @@ def _not_terms() -> frozenset[str]:
     months = {str(k) for k in lexicon.table("months")}
     weekdays = {str(k) for k in lexicon.table("weekdays")}
     numbers = {str(k) for k in lexicon.table("number_words")}
-    return frozenset(STOP_WORDS) | lexicon.words("speech_verbs") | months | weekdays | numbers
+    speech = lexicon.words("speech_verbs")
+    return frozenset(STOP_WORDS) | speech | _irregular_forms(speech) | months | weekdays | numbers
+
+
+def _irregular_forms(lemmas: frozenset[str]) -> set[str]:
+    """Irregular inflections ("said", "told", "spoke") of `lemmas`, from the parse model's own lemma
+    exceptions, so the English morphology is not copied into a word list of ours."""
+    from spacy.lookups import Lookups
+
+    from storyline.nlp import model_dir
+
+    folder = model_dir() / "lemmatizer" / "lookups"
+    if not folder.is_dir():
+        return set()
+    verbs = Lookups().from_disk(folder).get_table("lemma_exc").get("verb", {})
+    return {form for form, lem in verbs.items() if set(lem) & lemmas and form.isalpha()}
 
 
 def content_words(text: str) -> list[str]:
