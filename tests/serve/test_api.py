@@ -180,6 +180,34 @@ def test_changes_since_a_run(client):
     assert len(client.get("/api/changes", params={"since_run": 0}).json()["added"]) == 4
 
 
+def test_a_running_server_sees_each_new_run(tmp_path, before_a4):
+    """`serve` keeps its read-only connections while a build writes the store (WAL): the next request
+    after a build's commit answers from the new run, with nothing cached from the old one."""
+    db = tmp_path / "storyline.db"
+    store = Store(db)
+    write_story(store, story_from_dict(before_a4), store.start_run())
+    store.close()
+    client = TestClient(create_app(db))
+    before = client.get("/api/version")
+    assert before.status_code == 200 and before.headers["cache-control"] == "no-store"
+    assert before.json()["story_run"] == 1 and client.get("/api/story").json()["counts"]["articles"] == 4
+    assert client.get("/api/events/V6").status_code == 404
+    writer = Store(db)  # a build beside the server
+    try:
+        write_story(writer, story_from_dict(copy.deepcopy(STORY)), writer.start_run())
+        after = client.get("/api/version").json()  # while the writer still holds its connection
+    finally:
+        writer.close()
+    assert after["story_run"] == after["latest_run"] == 2
+    assert client.get("/api/story").json()["counts"]["articles"] == 5
+    assert client.get("/api/events/V6").status_code == 200
+    body = client.get("/api/changes", params={"since_run": 1}).json()
+    assert [a["id"] for a in body["added"]] == ["a4"]
+    assert set(body["new_events"]) == {"V6", "V8"}  # only a4 reports them
+    assert {"V1", "V5"} <= set(body["updated_events"]) and not set(body["updated_events"]) & {"V6", "V8"}
+    assert client.get("/api/changes", params={"since_run": 2}).json()["new_events"] == []
+
+
 @pytest.mark.parametrize("url", ["/api/events/nope", "/api/entities/nope", "/api/articles/nope"])
 def test_unknown_ids_are_404(client, url):
     res = client.get(url)
@@ -201,7 +229,7 @@ def test_bad_parameters_are_4xx_with_a_message(client, url, status):
 
 def test_openapi_schema_is_published(client):
     schema = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/search", "/api/changes"} <= set(schema["paths"])
+    assert {"/api/events", "/api/events/{event_id}", "/api/search", "/api/changes", "/api/version"} <= set(schema["paths"])
     assert "EventDetail" in schema["components"]["schemas"]
     assert client.get("/docs").status_code == 404  # its page would load scripts from a CDN
 

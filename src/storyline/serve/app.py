@@ -193,6 +193,10 @@ def _story_routes(app: FastAPI) -> None:
     def changes(c: Conn, since_run: Annotated[int, Query(ge=0, le=MAX_INT)]) -> dict[str, Any]:
         return queries.changes(c, since_run)
 
+    @get("/api/version", response_model=m.VersionOut, summary="the run that wrote the story (cheap to poll)")
+    def version(c: Conn) -> JSONResponse:
+        return JSONResponse(queries.version(c), headers={"Cache-Control": "no-store"})
+
 
 def _entity_routes(app: FastAPI) -> None:
     get: Callable[..., Any] = app.get

@@ -218,6 +218,17 @@ class ChangesOut(BaseModel):
     runs: list[RunOut] = Field(description="runs after since_run, oldest first")
     added: list[ArticleOut]
     removed: list[str]
+    new_events: list[str] = Field(description="events reported only by the added articles, in date order")
+    updated_events: list[str] = Field(description="events the added articles report again (older reports too)")
+
+
+class VersionOut(BaseModel):
+    """What the pages poll: a new story_run means the story changed since they last asked."""
+
+    story_run: int | None = Field(description="the run that wrote the story now stored")
+    written_at: float | None = Field(description="when it was written (seconds since 1970)")
+    latest_run: int | None = Field(description="the latest build run, finished or not")
+    story_key: str | None = Field(description="what the story is made of (changes with it)")
 
 
 class Counts(BaseModel):

@@ -378,8 +378,34 @@ def changes(conn: sqlite3.Connection, since_run: int) -> dict[str, Any]:
     rows = _rows(conn, f"SELECT {_ARTICLE_COLS} FROM story_articles WHERE id IN ({_marks(added)})"
                  " ORDER BY published IS NULL, published, id", added) if added else []  # fmt: skip
     runs = _rows(conn, "SELECT id, started, finished, status FROM runs WHERE id > ? ORDER BY id", (since_run,))
+    new, updated = _events_reported_by(conn, added)
     return {"since_run": since_run, "latest_run": latest, "runs": [dict(r) for r in runs],
-            "added": [_article_dict(r) for r in rows], "removed": sorted(then - now)}  # fmt: skip
+            "added": [_article_dict(r) for r in rows], "removed": sorted(then - now),
+            "new_events": new, "updated_events": updated}  # fmt: skip
+
+
+def _events_reported_by(conn: sqlite3.Connection, added: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Events reported by the `added` articles: (only by them: new, also by older articles: updated)."""
+    if not added:
+        return [], []
+    ids = [r[0] for r in _rows(conn, "SELECT DISTINCT event_id FROM evidence WHERE article_id IN"
+                               f" ({_marks(added)}) AND event_id IS NOT NULL", added)]  # fmt: skip
+    fresh = set(added)
+    new: list[str] = []
+    updated: list[str] = []
+    for r in _rows(conn, f"SELECT id, sources FROM events WHERE id IN ({_marks(ids)}) ORDER BY date_sort, id", ids):
+        (new if set(_j(r["sources"]) or []) <= fresh else updated).append(r["id"])
+    return new, updated
+
+
+def version(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Which run wrote the story now stored, and the latest run: cheap, for pages that poll for news."""
+    info = conn.execute("SELECT run_id, written_at FROM story_info WHERE id = 1").fetchone()
+    latest = conn.execute("SELECT max(id) FROM runs").fetchone()[0]
+    meta = conn.execute("SELECT value FROM meta WHERE key = 'story'").fetchone()
+    key = (_j(meta[0]) or {}).get("key") if meta else None
+    return {"story_run": info[0] if info else None, "written_at": info[1] if info else None,
+            "latest_run": latest, "story_key": key}  # fmt: skip
 
 
 def overview(conn: sqlite3.Connection) -> dict[str, Any]:

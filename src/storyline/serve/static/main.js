@@ -4,6 +4,7 @@
 import { el, clear } from "./dom.js";
 import * as views from "./views.js";
 import * as more from "./more.js";
+import * as live from "./live.js";
 
 const ROUTES = {
   "": views.overview, events: views.events, event: views.event, claims: more.claims, conflicts: more.conflicts,
@@ -67,6 +68,7 @@ async function route() {
   const path = name + "/" + arg;
   if (path !== lastPath) { window.scrollTo(0, 0); lastPath = path; }
   hooks.forEach((fn) => fn());
+  live.decorate(main);
   body.dataset.ready = "1";
 }
 
@@ -77,3 +79,4 @@ document.addEventListener("click", (ev) => {
 });
 window.addEventListener("hashchange", route);
 route();
+live.start(route);

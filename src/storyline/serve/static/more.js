@@ -136,8 +136,9 @@ export async function sources(out, _arg, params, ctx) {
     const dates = arts.map((a) => a.published).filter(Boolean).sort();
     const ul = el("ul", "articles");
     for (const a of arts) {
-      ul.appendChild(el("li", null, el("span", "when", a.published || "undated"), " ", link(articleRoute(a.id), a.title || "(untitled) " + a.id),
+      const li = ul.appendChild(el("li", null, el("span", "when", a.published || "undated"), " ", link(articleRoute(a.id), a.title || "(untitled) " + a.id),
         a.url ? [" ", outLink(a.url, "\u2197")] : null, a.duplicate_of ? badge("near-duplicate", "na") : null, a.off_topic ? badge("off topic", "na") : null));
+      li.dataset.article = a.id;
     }
     list.appendChild(el("section", "outlet", el("h2", null, o.name),
       el("p", "muted", plural(arts.length, "article") + (dates.length ? ", first on " + dates[0] : "") +

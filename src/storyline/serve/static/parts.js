@@ -8,6 +8,9 @@ import { get } from "./api.js";
 const INDEX_PAGE = 500;
 let indexed = null;
 
+// The story changed (live.js): look the events up again.
+export function resetIndex() { indexed = null; }
+
 export async function eventIndex(ids = []) {
   if (!indexed) {
     const page = await get("/api/events", { limit: INDEX_PAGE });
