@@ -6,7 +6,10 @@ Converts the first N Reuters stories (SGML) to JSONL, then, each in its own fres
      assemble, render) into a fresh store.
 Reports articles/s, words/s, the ratio, and each process's peak RSS (from wait4).
 
-    .venv/bin/python benchmarks/throughput.py [--n 2000] [--workers 1]
+    .venv/bin/python benchmarks/throughput.py [--n 2000] [--workers 1] [--engine local|ray]
+
+With `--engine ray` the build runs its analysis on a local Ray instance (`storyline[ray]`); the peak RSS
+is then the driver's alone (the Ray actors are not its children).
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--engine", choices=("local", "ray"), default="local")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "reuters.jsonl"
@@ -100,17 +104,19 @@ def main() -> None:
         s_pipe = float(s_out.strip())
         b_secs, b_rss, out = timed(
             [py, "-m", "storyline.cli", "build", str(src), "--out", str(Path(tmp) / "out"),
-             "--workers", str(args.workers), "--json"]
+             "--workers", str(args.workers), "--engine", args.engine, "--json"]
         )
         report = json.loads(out.strip().splitlines()[-1])
+        db_bytes = sum(f.stat().st_size for f in (Path(tmp) / "out").glob("storyline.db*"))
     rows = [
         ("spaCy alone", s_secs, s_rss),
-        ("storyline build", b_secs, b_rss),
+        (f"storyline build ({args.engine})", b_secs, b_rss),
     ]
-    print(f"Reuters-21578, first {n} stories with a body, {words} words, workers={args.workers}")
-    print(f"{'run':<18}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak RSS MB':>13}")
+    print(f"Reuters-21578, first {n} stories with a body, {words} words, workers={args.workers}, "
+          f"engine={args.engine}")
+    print(f"{'run':<24}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak RSS MB':>13}")
     for name, secs, rss in rows:
-        print(f"{name:<18}{secs:>9.1f}{n / secs:>12.1f}{words / secs:>10.0f}{rss:>13}")
+        print(f"{name:<24}{secs:>9.1f}{n / secs:>12.1f}{words / secs:>10.0f}{rss:>13}")
     print(f"storyline / spaCy throughput: {s_secs / b_secs:.2f}x (whole build)")
     tm = report["timings"]
     print("stage seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in tm.items()))
@@ -119,6 +125,7 @@ def main() -> None:
         f"ingest + clean + dedup + NLP + store: {base:.1f}s, {n / base:.1f} articles/s, "
         f"{s_pipe / base:.2f}x spaCy alone (model load + nlp.pipe, {s_pipe:.1f}s)"
     )
+    print(f"store: {db_bytes / 1e6:.1f} MB, {db_bytes / n / 1e3:.1f} kB per article")
     print(f"story: {report['counts']}; duplicates {report['duplicates']}; failures {len(report['failures'])}")
 
 

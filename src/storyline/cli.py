@@ -108,6 +108,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+    from .engine_ray import RayEngineError
     from .outputs import OutputError
     from .pipeline import build
     from .store import StoreError
@@ -148,7 +149,7 @@ def _run_build(args: argparse.Namespace) -> int:
                 progress=on_progress, languages=[x.strip() for x in args.language.split(",") if x.strip()],
                 key_events=args.key_events, engine=args.engine, ray_address=args.ray_address,
             )
-    except (StoreError, OutputError) as exc:
+    except (StoreError, OutputError, RayEngineError) as exc:
         print(f"storyline build: {exc}", file=sys.stderr)
         return EXIT_FATAL
     for f in report.failures:

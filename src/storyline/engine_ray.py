@@ -19,13 +19,22 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analyse import Analyser, BatchResult, Outcome, _failure, analyse_batch, extract_all
 from .records import AnalysisFailure, Article, to_dict
 
+if TYPE_CHECKING:  # storyline.analyse loads spaCy: imported where it runs, so `build` stays light
+    from .analyse import Analyser, BatchResult, Outcome
+
 WINDOW = 4096  # articles per Ray dataset: bounds the driver's and the object store's memory
+
+
+class RayEngineError(Exception):
+    """Ray could not be started here or reached at the given address (a one-line message)."""
+
+
 MISSING = "storyline build: --engine ray needs the ray extra: pip install 'storyline[ray]'"
 
 # A task's text may be None: the actor masks the article's excluded spans itself.
@@ -46,6 +55,8 @@ class _Analyse:
         self.analyser, self.batch_size = analyser, batch_size
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        from .analyse import analyse_batch
+
         tasks = [_task(a, t) for a, t in zip(batch["article"], batch["text"], strict=True)]
         res = analyse_batch(tasks, self.analyser, self.batch_size)
         share = 1.0 / max(1, len(tasks))  # per-row seconds, so the driver's sums are the batch's
@@ -73,7 +84,7 @@ def _outcome(failed: bool, record: str) -> Outcome:
     return AnalysisFailure(**d) if failed else analysis_from_dict(d)
 
 
-def run(tasks: Iterable[RayTask], workers: int = 1, batch_size: int = 32, analyser: Analyser = extract_all,
+def run(tasks: Iterable[RayTask], workers: int = 1, batch_size: int = 32, analyser: Analyser | None = None,
         timings: dict[str, float] | None = None, address: str | None = None) -> Iterator[Outcome]:
     """Outcomes for every task, in input order, computed by `workers` Ray actors.
 
@@ -81,10 +92,18 @@ def run(tasks: Iterable[RayTask], workers: int = 1, batch_size: int = 32, analys
     Ray instance with ``max(2, workers)`` CPUs and shuts it down at the end."""
     import ray
 
+    from .analyse import extract_all
+
+    analyser = analyser or extract_all
     started = not ray.is_initialized()
     if started:
         kw: dict[str, Any] = {"address": address} if address else {"num_cpus": max(2, workers)}
-        ray.init(**kw, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+        try:
+            ray.init(**kw, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise RayEngineError(f"cannot start or reach Ray{' at ' + address if address else ''}: "
+                                 + " ".join(str(exc).split())[:300]) from exc
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # not a line per dataset on the user's screen
     try:
         window: list[RayTask] = []
         for t in tasks:
@@ -111,15 +130,19 @@ def _window(window: list[RayTask], workers: int, batch_size: int, analyser: Anal
     """One window through the actor pool; if an actor dies, the rest of the window one by one."""
     import ray.data
 
+    from .analyse import BatchResult
+
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # outcomes in input order, as with the local engine
     ctx.enable_progress_bars = False
     rows = [{"i": i, "article": json.dumps(to_dict(a), ensure_ascii=False), "text": text or ""}
             for i, (a, text) in enumerate(window)]
-    ds = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // batch_size))).map_batches(
-        _Analyse, fn_constructor_args=(analyser, batch_size), batch_size=batch_size,
-        compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, max_restarts=0,
-    )
+    with warnings.catch_warnings():  # max_restarts as a remote arg: deprecated after 2.60 (pinned)
+        warnings.simplefilter("ignore")
+        ds = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // batch_size))).map_batches(
+            _Analyse, fn_constructor_args=(analyser, batch_size), batch_size=batch_size,
+            compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, max_restarts=0,
+        )
     done: set[int] = set()
     try:
         for batch in ds.iter_batches(batch_size=None, batch_format="default"):
@@ -135,6 +158,8 @@ def _one_by_one(tasks: list[RayTask], analyser: Analyser) -> Iterator[BatchResul
     """Each article in its own Ray task, never retried: one that kills its worker fails alone."""
     import ray
 
+    from .analyse import BatchResult, _failure
+
     remote = ray.remote(max_retries=0, num_cpus=1)(_analyse_rows)
     refs = [(t, remote.remote([json.dumps(to_dict(t[0]), ensure_ascii=False)], [t[1] or ""], analyser))
             for t in tasks]
@@ -146,4 +171,6 @@ def _one_by_one(tasks: list[RayTask], analyser: Analyser) -> Iterator[BatchResul
 
 
 def _analyse_rows(articles: list[str], texts: list[str], analyser: Analyser) -> BatchResult:
+    from .analyse import analyse_batch
+
     return analyse_batch([_task(a, t) for a, t in zip(articles, texts, strict=True)], analyser, 1)
