@@ -9,19 +9,13 @@ text, but the policy is the second wall should that ever fail.
 
 from __future__ import annotations
 
-import html
-from importlib import resources
-from pathlib import Path
-
 from fastapi import FastAPI, Response
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from .. import __version__
-from ..modality import MODALITIES
+from .shell import STATIC, shell
 
-STATIC = Path(str(resources.files("storyline.serve") / "static"))
 # Only this origin, nothing inline, nothing framed, nothing posted anywhere.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
        " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")  # fmt: skip
@@ -31,13 +25,6 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-
-def shell() -> str:
-    """The HTML shell with what the script needs to know up front (the version, the modalities)."""
-    page = (STATIC / "index.html").read_text(encoding="utf-8")
-    page = page.replace("{{version}}", html.escape(__version__))
-    return page.replace("{{modalities}}", html.escape(" ".join(MODALITIES)))
 
 
 class _PageFiles(StaticFiles):
