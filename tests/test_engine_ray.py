@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyline import engine_ray
-from storyline.cli import EXIT_USAGE, main
+from storyline.cli import EXIT_FATAL, EXIT_USAGE, main
 from storyline.pipeline import build
 from storyline.records import AnalysisFailure, Article, ArticleAnalysis
 
@@ -110,3 +110,17 @@ def test_missing_ray_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
 def test_ray_address_needs_the_ray_engine(tmp_path, capsys):
     code = main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--ray-address", "auto"])
     assert code == EXIT_USAGE and "--ray-address needs --engine ray" in capsys.readouterr().err
+
+
+@needs_ray
+def test_an_unreachable_ray_address_is_one_line_and_exit_3(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on: bound, never listening
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        code = main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--engine", "ray",
+                     "--ray-address", f"127.0.0.1:{port}", "--quiet"])
+    err = capsys.readouterr().err.strip()
+    assert code == EXIT_FATAL
+    assert err.startswith(f"storyline build: cannot reach Ray at 127.0.0.1:{port}") and "\n" not in err

@@ -122,11 +122,17 @@ def _run_build(args: argparse.Namespace) -> int:
         print("storyline build: --key-events must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     if args.engine == "ray":
-        from .engine_ray import MISSING, available
+        from .engine_ray import MISSING, available, check_address
 
         if not available():
             print(MISSING, file=sys.stderr)
             return EXIT_USAGE
+        try:  # a wrong address fails here, before anything is read
+            if args.ray_address:
+                check_address(args.ray_address)
+        except RayEngineError as exc:
+            print(f"storyline build: {exc}", file=sys.stderr)
+            return EXIT_FATAL
     elif args.ray_address:
         print("storyline build: --ray-address needs --engine ray", file=sys.stderr)
         return EXIT_USAGE

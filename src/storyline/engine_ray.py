@@ -98,6 +98,8 @@ def run(tasks: Iterable[RayTask], workers: int = 1, batch_size: int = 32, analys
     started = not ray.is_initialized()
     if started:
         kw: dict[str, Any] = {"address": address} if address else {"num_cpus": max(2, workers)}
+        if address:
+            check_address(address)
         try:
             ray.init(**kw, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
         except (ConnectionError, RuntimeError, ValueError) as exc:
@@ -116,6 +118,19 @@ def run(tasks: Iterable[RayTask], workers: int = 1, batch_size: int = 32, analys
     finally:
         if started:
             ray.shutdown()
+
+
+def check_address(address: str, timeout: float = 10.0) -> None:
+    """Fail in seconds on a wrong HOST:PORT: `ray.init` itself retries an unreachable one for minutes."""
+    import socket
+
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", a bare host: left to Ray
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise RayEngineError(f"cannot reach Ray at {address} ({exc.strerror or exc})") from exc
 
 
 def _account(results: Iterator[BatchResult], timings: dict[str, float] | None) -> Iterator[Outcome]:
