@@ -2,7 +2,7 @@
 
 Reads the store only (never the inputs). `list` prints the stored articles (or the runs, or the
 failures) one per line, or as JSON; `stats` prints counts: articles, analysed, duplicates, other
-languages, off-topic, failures, runs, the last story's counts and the store's size.
+languages, off-topic, failures, runs, the last story's counts, the articles its selection left out and the store's size.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ def add_parsers(sub: Any) -> None:
     what = ls.add_mutually_exclusive_group()
     what.add_argument("--runs", action="store_true", help="list the builds run into this store")
     what.add_argument("--failures", action="store_true", help="list inputs and analyses that failed")
+    what.add_argument("--left-out", action="store_true",
+                      help="list the stored articles the last build left out of its story (--about, --story, "
+                      "--since/--until), best retrieval score first")
     ls.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
     ls.add_argument("--json", action="store_true", help="print JSON (one array)")
     st = sub.add_parser("stats", help="counts of a build's store: articles, analyses, failures, runs, story")
@@ -64,6 +67,12 @@ def articles(store: Any) -> list[dict[str, Any]]:
             "state": "analysed" if a.id in analysed else "failed" if a.id in failed else "not analysed",
         })
     return out
+
+
+def left_out(store: Any) -> list[dict[str, Any]]:
+    from .stories.retrieval import left_out as stored_left_out
+
+    return stored_left_out(store)
 
 
 def runs(store: Any) -> list[dict[str, Any]]:
@@ -107,6 +116,7 @@ def stats(store: Any, db: Path) -> dict[str, Any]:
         "runs": len(run_list),
         "last_run": run_list[-1] if run_list else None,
         "story": story,
+        "left_out": int(store.conn.execute("SELECT count(*) FROM selection WHERE kept = 0").fetchone()[0]),
         "store_bytes": db.stat().st_size,
         "schema_version": store.schema_version,
     }
@@ -124,7 +134,8 @@ def run_list(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_FATAL
     try:
-        rows = runs(store) if args.runs else failures(store) if args.failures else articles(store)
+        rows = (runs(store) if args.runs else failures(store) if args.failures
+                else left_out(store) if args.left_out else articles(store))
     finally:
         store.close()
     if args.json:
@@ -155,6 +166,8 @@ def run_stats(args: argparse.Namespace) -> int:
     print("languages: " + ", ".join(f"{k} {v}" for k, v in s["languages"].items()))
     if s["story"]:
         print("story: " + ", ".join(f"{v} {k}" for k, v in s["story"].items()))
+    if s["left_out"]:
+        print(f"left out of the story by the last build's selection: {s['left_out']} articles (list --left-out)")
     lr = s["last_run"]
     print(f"{s['runs']} runs" + (f"; last #{lr['id']} {lr['status']} at {lr['finished'] or lr['started']}" if lr else ""))
     print(f"store: {s['store_bytes'] / 1e6:.1f} MB, schema version {s['schema_version']}")

@@ -90,6 +90,11 @@ class BuildReport:
     # wall seconds per stage: ingest (read + store), dedup, analyse (parse + extract, wall), store,
     # assemble, render; plus nlp and extract: the seconds spent parsing and extracting, summed over workers
     timings: dict[str, float] = field(default_factory=dict)
+    # --about/--since/--until/--story: what was asked, how many stored articles were kept for the story
+    # and how many left out (stored, never deleted: `storyline list OUT --left-out`)
+    selection: dict[str, Any] = field(default_factory=dict)
+    selected: int = 0
+    left_out: int = 0
 
     def to_json(self) -> dict[str, Any]:
         d = to_dict(self)
@@ -135,6 +140,7 @@ class _Run:
     run_id: int
     progress: Progress | None
     clock: float = field(default_factory=time.perf_counter)
+    selection_key: str = ""  # see `_select`
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
@@ -155,6 +161,10 @@ def build(
     key_events: int | None = None,
     engine: str = "local",
     ray_address: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    story: int | None = None,
 ) -> BuildReport:
     """Build the story of `inputs` into `out_dir`; see the module docstring for durability.
 
@@ -165,7 +175,10 @@ def build(
     `key_events` is the length of the key-events timeline (None: chosen from the corpus).
     `engine` runs parsing and per-article analysis in this machine's process pool (``local``) or as Ray
     Data (``ray``: `storyline.engine_ray`, on the cluster at `ray_address` or a local Ray instance).
-    Raises `StoreError` (unusable store) and `OutputError` (unusable output folder).
+    `about` (free text), `since`/`until` (YYYY-MM-DD) and `story` (an id of `storyline stories`) keep
+    only the stored articles on that story (`storyline.stories.retrieval`); only those are analysed.
+    Raises `StoreError` (unusable store), `OutputError` (unusable output folder) and
+    `SelectionError` (unknown story, since after until), the last before anything is read.
     """
     if workers < 1 or batch_size < 1:
         raise ValueError("workers and batch_size must be at least 1")
@@ -178,16 +191,49 @@ def build(
     except OSError as exc:
         raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
     store = Store(db or out / "storyline.db")
+    from .stories.retrieval import Selection, check
+
+    selection = Selection(about, since, until, story)
+    try:
+        check(store, selection)
+    except BaseException:
+        store.close()
+        raise
     run = _Run(store, BuildReport(), store.start_run(), progress)
     try:
         _ingest(run, inputs, out, db)
-        articles = _dedup(run)
+        articles = _select(run, _dedup(run), selection)
         _analyse(run, articles, workers, batch_size, analyser, tuple(languages), engine, ray_address)
         _assemble_and_render(run, articles, out, key_events)
         run.report.seconds = round(time.perf_counter() - t0, 3)
         store.finish_run(run.run_id, "ok" if run.report.ok else "failed-inputs", run.report.to_json())
     except BaseException:
         with contextlib.suppress(Exception):  # the original error matters more than the run record
+            store.finish_run(run.run_id, "error", {})
+        raise
+    finally:
+        store.close()
+    return run.report
+
+
+def store_inputs(inputs: Sequence[str | Path], out_dir: str | Path, db: str | Path | None = None) -> BuildReport:
+    """Read and store the inputs (and group copies) without analysing or building anything: what
+    `storyline stories --add` does before clustering a large mixed corpus."""
+    out = Path(out_dir)
+    t0 = time.perf_counter()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
+    store = Store(db or out / "storyline.db")
+    run = _Run(store, BuildReport(), store.start_run(), None)
+    try:
+        _ingest(run, inputs, out, db)
+        run.report.duplicates = sum(1 for a in _dedup(run) if a.duplicate_of)
+        run.report.seconds = round(time.perf_counter() - t0, 3)
+        store.finish_run(run.run_id, "stored" if run.report.ok else "failed-inputs", run.report.to_json())
+    except BaseException:
+        with contextlib.suppress(Exception):
             store.finish_run(run.run_id, "error", {})
         raise
     finally:
@@ -261,6 +307,19 @@ def _dedup(run: _Run) -> list[Article]:
     return articles
 
 
+def _select(run: _Run, articles: list[Article], selection: Any) -> list[Article]:
+    """The stored articles on the asked story (all without --about/--since/--until/--story), chosen
+    before analysis so that only they are parsed; the others stay stored and are counted."""
+    from .stories.retrieval import select, selection_key
+
+    kept, _ = select(run.store, articles, selection)
+    run.report.selection = {k: v for k, v in vars(selection).items() if v is not None}
+    run.report.selected, run.report.left_out = len(kept), len(articles) - len(kept)
+    run.selection_key = selection_key(selection, kept) if selection.active else ""
+    run.lap("select")
+    return kept
+
+
 def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int, analyser: Analyser | None,
              languages: tuple[str, ...], engine: str = "local", ray_address: str | None = None) -> None:
     """Annotate and extract what is not yet analysed (failed articles are retried), storing by batch."""
@@ -308,7 +367,7 @@ def _assemble_and_render(run: _Run, articles: list[Article], out: Path, key_even
     report.duplicates = sum(1 for a in articles if a.duplicate_of)
     report.undated = [a.source for a in articles if not a.published]
     report.dated_from_text = [a.source for a in articles if a.published_from == "text"]
-    key = _story_key(articles, store.analysed_ids(PIPELINE_VERSION), key_events)
+    key = _story_key(articles, store.analysed_ids(PIPELINE_VERSION), key_events, run.selection_key)
     names = ("story.json", "brief.md", "timeline.html")
     last = store.get_meta("story")
     if last and json.loads(last).get("key") == key and all((out / n).is_file() for n in names):
@@ -320,7 +379,8 @@ def _assemble_and_render(run: _Run, articles: list[Article], out: Path, key_even
     from .embed import persistent
 
     with persistent(store.get_embeddings, store.put_embeddings):
-        story = assemble(articles, store.analyses(PIPELINE_VERSION), key_events)
+        kept = {a.id for a in articles}  # the selection's articles only (all of them without one)
+        story = assemble(articles, [x for x in store.analyses(PIPELINE_VERSION) if x.article in kept], key_events)
     run.lap("assemble")
     from .tables import write_story  # the story's normalised tables (storyline serve, datasette)
 
@@ -338,10 +398,12 @@ def _assemble_and_render(run: _Run, articles: list[Article], out: Path, key_even
     run.lap("render")
 
 
-def _story_key(articles: list[Article], analysed: set[str], key_events: int | None = None) -> str:
+def _story_key(articles: list[Article], analysed: set[str], key_events: int | None = None,
+               selection: str = "") -> str:
     """What the story is made of: every article's identity, metadata and duplicate state, which of
-    them are analysed, under which analysis and assembly/rendering code and story options."""
-    h = hashlib.sha256(f"{PIPELINE_VERSION}|{STORY_VERSION}|{key_events}".encode())
+    them are analysed, under which analysis and assembly/rendering code and story options, and the
+    selection (--about/--since/--until/--story and the articles it kept)."""
+    h = hashlib.sha256(f"{PIPELINE_VERSION}|{STORY_VERSION}|{key_events}|{selection}".encode())
     for a in sorted(articles, key=lambda a: a.id):
         meta = (a.id, a.duplicate_of, a.published, a.outlet, a.title, a.url, a.id in analysed, len(a.excluded))
         h.update(json.dumps(meta).encode())

@@ -289,7 +289,39 @@ MIGRATIONS: list[str] = [
         vec BLOB NOT NULL
     );
     """,
+    # Retrieval over every stored article (`storyline build --about`, `storyline stories`): an FTS5 index
+    # of each article's title and masked text (rowid = article_search_rows.n, written at ingest; a store
+    # made before this is indexed when it is opened), the stories `storyline stories` found, and which
+    # articles the last build kept.
+    """
+    CREATE TABLE article_search_rows (
+        n INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        first_day TEXT,
+        last_day TEXT,
+        actors TEXT NOT NULL,
+        terms TEXT NOT NULL
+    );
+    CREATE TABLE story_members (
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE INDEX story_members_article ON story_members(article_id);
+    CREATE TABLE selection (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        kept INTEGER NOT NULL,
+        score REAL
+    );
+    """,
 ]
+SEARCH_VERSION = 7  # the migration that made `article_search`
 
 
 class StoreError(Exception):
@@ -334,6 +366,8 @@ class Store:
                 for stmt in _statements(MIGRATIONS[version]):
                     self.conn.execute(stmt)
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
+        if 0 < current < SEARCH_VERSION <= len(MIGRATIONS):
+            self.index_missing()  # articles stored before the search index existed
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -373,6 +407,8 @@ class Store:
         c.execute("UPDATE articles SET record=?, published=? WHERE id=?",
                   (json.dumps(merged, ensure_ascii=False), a.published, a.id))
         c.execute("DELETE FROM analyses WHERE article_id=?", (a.id,))
+        _unindex(c, a.id)
+        _index(c, article_from_dict(merged))
         self.updated.append(a.id)
 
     def remove_articles(self, keys: Iterable[str]) -> list[str]:
@@ -383,6 +419,7 @@ class Store:
                 rows = c.execute("SELECT id FROM articles WHERE id=? OR source=?", (key, key)).fetchall()
                 for (aid,) in rows:
                     c.execute("UPDATE articles SET duplicate_of=NULL WHERE duplicate_of=?", (aid,))
+                    _unindex(c, aid)
                     c.execute("DELETE FROM articles WHERE id=?", (aid,))
                     removed.append(aid)
         return removed
@@ -407,6 +444,7 @@ class Store:
                 old = c.execute("SELECT id FROM articles WHERE source=? AND id<>?", (a.source, a.id)).fetchall()
                 for (old_id,) in old:
                     c.execute("UPDATE articles SET duplicate_of=NULL WHERE duplicate_of=?", (old_id,))
+                    _unindex(c, old_id)
                     c.execute("DELETE FROM articles WHERE id=?", (old_id,))
                     self.superseded.append(old_id)
                 c.execute(
@@ -414,6 +452,7 @@ class Store:
                     " VALUES (?,?,?,?,?,?,?)",
                     (a.id, a.content_hash, a.source, a.published, a.duplicate_of, _dump(a), time.time()),
                 )
+                _index(c, a)
                 added.append(a)
         return added
 
@@ -442,7 +481,29 @@ class Store:
                 rec = json.loads(row[0])
                 rec["excluded"] = to_dict(spans)
                 c.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), aid))
+                _unindex(c, aid)  # the masked text changed
+                _index(c, article_from_dict(rec))
                 c.execute("DELETE FROM signatures WHERE article_id=?", (aid,))
+
+    # -- full-text search over stored articles ----------------------------------------------
+    def index_missing(self) -> int:
+        """Index the stored articles the search index lacks; returns how many."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.source, a.record FROM articles a LEFT JOIN article_search_rows r ON r.article_id = a.id"
+            " WHERE r.n IS NULL").fetchall()
+        if rows:
+            with self.transaction() as c:
+                for aid, source, rec in rows:  # (the columns stand in for fields a very old record lacks)
+                    _index(c, article_from_dict({"id": aid, "source": source, "text": "", **json.loads(rec)}))
+        return len(rows)
+
+    def search_articles(self, match: str) -> dict[str, float]:
+        """BM25 score (higher is better) of every stored article matching the FTS5 query `match`;
+        a title match weighs twice a body match."""
+        rows = self.conn.execute(
+            "SELECT r.article_id, -bm25(article_search, 2.0, 1.0) FROM article_search"
+            " JOIN article_search_rows r ON r.n = article_search.rowid WHERE article_search MATCH ?", (match,))
+        return {aid: float(score) for aid, score in rows}
 
     # -- meta -------------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -528,6 +589,22 @@ class Store:
 
     def interrupted_runs(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0])
+
+
+def _index(c: sqlite3.Connection, a: Article) -> None:
+    """Add one article's title and masked text (what analysis reads) to the search index."""
+    from .ingest.clean import masked_text
+
+    cur = c.execute("INSERT INTO article_search_rows(article_id) VALUES (?)", (a.id,))
+    c.execute("INSERT INTO article_search(rowid, title, body) VALUES (?,?,?)",
+              (cur.lastrowid, a.title or "", masked_text(a)))
+
+
+def _unindex(c: sqlite3.Connection, article_id: str) -> None:
+    row = c.execute("SELECT n FROM article_search_rows WHERE article_id=?", (article_id,)).fetchone()
+    if row is not None:
+        c.execute("DELETE FROM article_search WHERE rowid=?", (row[0],))
+        c.execute("DELETE FROM article_search_rows WHERE n=?", (row[0],))
 
 
 def _check_readonly(path: Path) -> None:
