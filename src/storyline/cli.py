@@ -57,6 +57,9 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="entries in the key-events timeline (default: chosen from the corpus size and span)")
     b.add_argument("--json", action="store_true", help="print the run summary as JSON, nothing else")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    from .stories import cli as stories_cli
+
+    stories_cli.add_build_options(b)  # --about, --since, --until, --story: which stored articles to keep
 
     r = sub.add_parser(
         "rm",
@@ -101,7 +104,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 # Modules that own a command: each has `add_parsers(subparsers)`, which sets `run=<function(args) -> int>`
 # with `set_defaults`; keep their imports light, since `--help` imports them all.
-COMMAND_MODULES: tuple[str, ...] = ("storyline.watch",)
+COMMAND_MODULES: tuple[str, ...] = ("storyline.watch", "storyline.stories.cli")
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -136,6 +139,14 @@ def _run_build(args: argparse.Namespace) -> int:
     elif args.ray_address:
         print("storyline build: --ray-address needs --engine ray", file=sys.stderr)
         return EXIT_USAGE
+    from .stories.cli import build_selection, selection_line
+    from .stories.retrieval import SelectionError
+
+    try:
+        selection = build_selection(args)
+    except SelectionError as exc:
+        print(f"storyline build: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     prog = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, disable=not show, transient=True,
@@ -153,11 +164,14 @@ def _run_build(args: argparse.Namespace) -> int:
             report = build(
                 args.inputs, args.out, db=args.db, workers=args.workers, batch_size=args.batch_size,
                 progress=on_progress, languages=[x.strip() for x in args.language.split(",") if x.strip()],
-                key_events=args.key_events, engine=args.engine, ray_address=args.ray_address,
+                key_events=args.key_events, engine=args.engine, ray_address=args.ray_address, **selection,
             )
     except (StoreError, OutputError, RayEngineError) as exc:
         print(f"storyline build: {exc}", file=sys.stderr)
         return EXIT_FATAL
+    except SelectionError as exc:
+        print(f"storyline build: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     for f in report.failures:
         print(f"error: {f}", file=sys.stderr)
     for af in report.analysis_failures:
@@ -173,6 +187,8 @@ def _run_build(args: argparse.Namespace) -> int:
             f"{len(report.failures)} failed inputs, {len(report.analysis_failures)} failed analyses; "
             f"{report.seconds:.1f}s"
         )
+        if report.selection:
+            print(selection_line(report, args.out))
         print(
             f"story: {c.get('articles', 0)} articles, {c.get('entities', 0)} entities, {c.get('timexes', 0)} "
             f"time expressions, {c.get('claims', 0)} claims, {c.get('events', 0)} events"
@@ -187,6 +203,9 @@ def _run_build(args: argparse.Namespace) -> int:
             print(f"warning: {src}: no publication date found; its relative dates stay unresolved")
         for path in report.outputs.values():
             print(f"{'kept (nothing changed)' if report.unchanged else 'wrote'} {path}")
+    if report.selection and report.selected == 0:
+        print(f"storyline build: no stored article is on the story asked for ({selection_line(report, args.out)})",
+              file=sys.stderr)
     if report.counts.get("articles", 0) == 0:
         return EXIT_FATAL
     return EXIT_OK if report.ok else EXIT_INPUT_FAILED
