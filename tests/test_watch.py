@@ -16,10 +16,12 @@ import time
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from storyline import analyse
 from storyline.cli import main
 from storyline.records import ArticleAnalysis
+from storyline.serve.app import create_app
 from storyline.store import Store
 from storyline.watch import Watcher
 
@@ -69,9 +71,14 @@ def test_once_builds_then_a_new_file_is_added_incrementally(corpus, tmp_path, mo
     out = tmp_path / "out"
     assert main(["watch", str(corpus), "--out", str(out), "--once"]) == 0
     assert [a["source"] for a in _story(out)["articles"]] == ["a.txt"]
+    client = TestClient(create_app(out / "storyline.db"))  # `storyline serve OUT` open beside the watcher
+    assert client.get("/api/version").json()["story_run"] == 1
     _write(corpus, "b.txt", 2, "Vilnius")
     assert main(["watch", str(corpus), "--out", str(out), "--once"]) == 0
     assert sorted(a["source"] for a in _story(out)["articles"]) == ["a.txt", "b.txt"]
+    assert client.get("/api/version").json()["story_run"] == 2  # the server sees the new run
+    added = client.get("/api/changes", params={"since_run": 1}).json()["added"]
+    assert [a["source"] for a in added] == ["b.txt"]
     said = capsys.readouterr().out
     assert "(1 new)" in said  # the second build read both and stored only the new one
     store = Store(out / "storyline.db")

@@ -290,3 +290,15 @@ def test_key_events_and_off_topic_in_browser(browser, story, tmp_path):
     assert page.locator(".tl .item.key").count() == 2
     assert pg.problems == []
     page.close()
+
+
+@pytest.mark.slow
+def test_an_event_whose_article_text_was_left_out_shows_its_sentences(browser, story, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "MAX_TEXT_CHARS", 0)
+    pg = Page(browser, _write(tmp_path, story))
+    pg.go("/event/V1")
+    card = pg.page.locator(".article-card[data-article='a1']")
+    assert "left out of this offline export" in card.text_content()
+    assert "Ambassador Trentino of Sylvania visited Freedonia" in card.locator("blockquote.ev .sentence").first.text_content()
+    assert pg.problems == []
+    pg.page.close()

@@ -155,6 +155,10 @@ async function articleCard(id, spans, ctx) {
     el("p", "meta", [a.outlet || "unknown outlet", a.published || "date unknown"].join(" · "),
       a.url ? [" · ", outLink(a.url, "open the article \u2197")] : null,
       a.duplicate_of ? [" · near-duplicate of ", link("/article/" + encodeURIComponent(a.duplicate_of), a.duplicate_of)] : null));
+  if (!a.text) { // a text not at hand (left out of a large offline export): the sentences themselves
+    card.append(...(a.warnings || []).map((w) => el("p", "muted", w)), ...spans.map(evidenceQuote));
+    return card;
+  }
   const marks = spans.map((v, i) => ({ start: v.start, end: v.end, cls: "ev", title: "evidence " + (i + 1) }));
   const text = el("div", "article-text", highlighted(a.text, marks, a.excluded));
   card.appendChild(text);
