@@ -124,17 +124,31 @@ def _store_answers(story: dict):
     return store
 
 
+def _bare(node):
+    """The API's answer with each evidence sentence's article fields left out (the page adds them back)."""
+    if isinstance(node, list):
+        return [_bare(x) for x in node]
+    if isinstance(node, dict):
+        ev = "sentence" in node and "article_id" in node
+        return {k: _bare(v) for k, v in node.items() if not (ev and k in ("outlet", "published", "title", "url"))}
+    return node
+
+
 def test_page_data_are_the_api_answers(story):
     data = page_data(story)
     store = _store_answers(story)
     try:
         c = store.conn
         assert data["events"] == queries.list_events(c, limit=500)[1]
-        assert data["claims"] == queries.list_claims(c, limit=500)[1]
-        assert data["key_events"] == queries.key_events(c)
+        assert data["claims"] == _bare(queries.list_claims(c, limit=500)[1])
+        assert data["key_events"] == _bare(queries.key_events(c))
         v1 = queries.event_detail(c, "V1")
-        assert {**data["events"][[e["id"] for e in data["events"]].index("V1")], **data["event_more"]["V1"]} == {
-            **v1, "claims": [x["id"] for x in v1["claims"]]}
+        v1.pop("triggers")  # not shown by the pages, not embedded
+        slim = {k: v for k, v in v1.items() if k != "evidence"}
+        got = {**data["events"][[e["id"] for e in data["events"]].index("V1")], **data["event_more"]["V1"]}
+        assert {k: v for k, v in got.items() if k != "evidence"} == {**slim, "claims": [x["id"] for x in v1["claims"]]}
+        # evidence without its article's fields (the page adds them back from the article)
+        assert got["evidence"] == _bare(v1["evidence"])
         a1 = queries.article_detail(c, "a1")
         assert data["article_more"]["a1"]["text"] == a1["text"] and "<script>" in a1["text"]
     finally:
@@ -144,6 +158,18 @@ def test_page_data_are_the_api_answers(story):
     assert (by_id["V3"]["date"]["first_day"], by_id["V3"]["date"]["last_day"]) == ("2023-07-01", "2023-07-31")
     assert by_id["V4"]["date"]["first_day"] is None and by_id["V4"]["modality"] == "hypothetical"
     assert page_data(EMPTY)["events"] == [] and page_data(EMPTY)["story"]["counts"]["events"] == 0
+
+
+def test_only_the_timeline_events_are_embedded(story):
+    """Events a reader's timeline leaves out (type OTHER without a day, week or month of their own) stay
+    in story.json and the workbench; the export says how many it shows."""
+    extra = json.loads(json.dumps(story["events"][3]))  # undated
+    extra.update(id="V99", type="OTHER", summary="said")
+    story["events"].append(extra)
+    data = page_data(story)
+    assert "V99" not in {e["id"] for e in data["events"]} and len(data["events"]) == 8
+    assert data["export"]["events"] == 8 and data["export"]["events_in_story"] == 9
+    assert "8 of the story's 9 events" in render_timeline(story)
 
 
 def test_article_text_beyond_the_budget_is_left_out(story, monkeypatch):
@@ -235,6 +261,9 @@ def test_timeline_in_browser(browser, story, tmp_path):
     assert page.locator("main script, main img").count() == 0
     pg.go("/sources")
     assert '<script>window.__pwned=2</script>' in page.text_content("main")
+    pg.go("/claims")  # citations carry their article's outlet, date and title (added back in the page)
+    cite = page.text_content("li.claim[data-id='C2'] .cite")
+    assert "Wire Service" in cite and "Osterlich says Freedonia ships shells" in cite
     pg.go("/search?q=missile")
     assert page.locator("li.hit").count() >= 1 and page.locator("li.hit mark").count() >= 1
     assert page.evaluate("typeof window.__pwned") == "undefined"

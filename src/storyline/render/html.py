@@ -38,6 +38,7 @@ _CSP = ("default-src 'none'; script-src {script}; style-src {style}; img-src dat
 _IMPORT = re.compile(r'import\s+(?:\{([^}]*)\}|\*\s+as\s+(\w+))\s+from\s+"\./([\w-]+\.js)";')
 _EXPORT = re.compile(r"export\s+((?:async\s+)?function\*?|const|let|class)\s+(\w+)")
 _BIG = 10**9  # "all of them", as a page size for the queries
+_CHUNK = 5000  # ids per bulk query
 
 
 def _csp_hash(text: str) -> str:
@@ -115,41 +116,75 @@ def bundle(entries: tuple[str, ...] = ENTRY) -> str:
 
 def page_data(story: dict[str, Any]) -> dict[str, Any]:
     """What the pages ask the API, answered once for the whole story (details as the fields they add
-    to the list entries, so nothing is embedded twice)."""
+    to the list entries, evidence without the article fields the page adds back, so nothing is
+    embedded twice). The events are those a reader's timeline shows (`render.common.on_timeline`, as
+    in brief.md) and the key events, the actors those the pages name; the rest stay in story.json and
+    the workbench."""
+    from storyline.render.common import on_timeline
     from storyline.store import Store
     from storyline.tables import story_from_dict, write_story
 
+    keep = {e["id"] for e in story.get("events") or [] if on_timeline(e)}
+    keep |= {k["event"] for k in story.get("key_events") or []}
     store = Store(":memory:")
     try:
-        write_story(store, story_from_dict(story), store.start_run())
+        shown = {**story, "events": [e for e in story.get("events") or [] if e["id"] in keep]}
+        write_story(store, story_from_dict(shown), store.start_run())  # references to the rest are dropped
         store.conn.row_factory = sqlite3.Row
-        return {"export": {"version": __version__, "generated": story.get("generated")}, **_answers(store.conn)}
+        data = _answers(store.conn, keep)
     finally:
         store.close()
+    meta = {"version": __version__, "generated": story.get("generated"), "events": len(data["events"]),
+            "events_in_story": len(story.get("events") or [])}  # fmt: skip
+    return {"export": meta, **_slim(data)}
+
+
+_ARTICLE_FIELDS = ("outlet", "published", "title", "url")
+
+
+def _slim(node: Any) -> Any:
+    """Evidence sentences without their article's fields (static/offline.js adds them back)."""
+    if isinstance(node, list):
+        return [_slim(x) for x in node]
+    if isinstance(node, dict):
+        evidence = "article_id" in node and "sentence" in node
+        return {k: _slim(v) for k, v in node.items() if not (evidence and k in _ARTICLE_FIELDS)}
+    return node
 
 
 def _more(detail: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in detail.items() if k not in item or item[k] != v}
 
 
-def _answers(c: sqlite3.Connection) -> dict[str, Any]:
+def _chunks(items: list[Any]) -> list[list[Any]]:
+    return [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+
+
+def _answers(c: sqlite3.Connection, keep: set[str]) -> dict[str, Any]:
     from storyline.serve import queries as q
 
-    _, events = q.list_events(c, limit=_BIG)
+    events = [e for e in q.list_events(c, limit=_BIG)[1] if e["id"] in keep]
     _, claims = q.list_claims(c, limit=_BIG)
-    _, entities = q.list_entities(c, None, None, _BIG, 0)
+    overview = q.overview(c)
+    named = {a["id"] for e in events for a in e["actors"] + e["recipients"]}
+    named |= {x["speaker"]["id"] for x in claims if x["speaker"]} | {a["id"] for a in overview["topic_actors"]}
+    named |= {a["id"] for a in overview["main_actors"]}
+    entities = [e for e in q.list_entities(c, None, None, _BIG, 0)[1] if e["id"] in named]  # the ones the pages name
     _, articles = q.list_articles(c, limit=_BIG)
-    event_more = {}
-    for e in events:
-        d = q.event_detail(c, e["id"])
-        event_more[e["id"]] = _more({**d, "claims": [x["id"] for x in d["claims"]]}, e)
-    entity_more = {}
-    for e in entities:
-        d = q.entity_detail(c, e["id"])
-        entity_more[e["id"]] = _more({**d, "events": [x["id"] for x in d["events"]],
-                                      "claims": [x["id"] for x in d["claims"]]}, e)  # fmt: skip
+    event_more: dict[str, Any] = {}
+    for part in _chunks(events):
+        rows = c.execute(f"SELECT * FROM events WHERE id IN ({','.join('?' * len(part))})", [e["id"] for e in part])
+        details = {d["id"]: d for d in q.event_details(c, rows.fetchall())}
+        for e in part:
+            d = details[e["id"]]
+            d.pop("triggers")  # the pages show the evidence sentences, not the trigger words
+            event_more[e["id"]] = _more({**d, "claims": [x["id"] for x in d["claims"]]}, e)
+    entity_more: dict[str, Any] = {}
+    for part in _chunks([e["id"] for e in entities]):
+        for eid, links in q.entity_links(c, part).items():
+            entity_more[eid] = {**links, "events": [x for x in links["events"] if x in keep]}
     return {
-        "story": q.overview(c), "key_events": q.key_events(c), "events": events, "event_more": event_more,
+        "story": overview, "key_events": q.key_events(c), "events": events, "event_more": event_more,
         "claims": claims, "conflicts": q.list_conflicts(c, None, _BIG, 0), "entities": entities,
         "entity_more": entity_more, "articles": articles, "article_more": _article_more(c, articles),
     }  # fmt: skip
@@ -189,7 +224,8 @@ def render_timeline(story: dict[str, Any]) -> str:
     css, script = _static("workbench.css"), bundle()
     if "</style" in css.lower():
         raise ValueError("workbench.css cannot be inlined safely")
-    data = json_for_script(page_data(story))
+    answers = page_data(story)
+    data = json_for_script(answers)
     csp = _CSP.format(script=_csp_hash(script), style=_csp_hash(css))
     page = shell()
     page = _once(page, r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
@@ -198,8 +234,11 @@ def render_timeline(story: dict[str, Any]) -> str:
     page = _once(page, r'<link rel="stylesheet" href="/static/workbench.css">', f"<style>{css}</style>")
     page = _once(page, r'<script type="module" src="/static/main.js"></script>\n', "")
     when = html.escape(str(story.get("generated") or "")[:10])
+    meta = answers["export"]
+    shown = "" if meta["events"] == meta["events_in_story"] else (
+        f" · {meta['events']} of the story's {meta['events_in_story']} events (those on the timeline)")
     page = _once(page, r"<footer[^>]*>.*?</footer>",
                  f'<footer class="muted">storyline {html.escape(__version__)} · offline export'
-                 f'{", written " + when if when else ""} · the same pages, live: storyline serve OUT</footer>')
+                 f'{", written " + when if when else ""}{shown} · all of it, live: storyline serve OUT</footer>')
     return _once(page, r"</body>", f'<script type="application/json" id="story-data">{data}</script>\n'
                  f"<script>{script}</script>\n</body>")  # fmt: skip

@@ -120,16 +120,33 @@ def entity_detail(conn: sqlite3.Connection, eid: str) -> dict[str, Any]:
     row = conn.execute("SELECT * FROM entities WHERE id = ?", (eid,)).fetchone()
     if row is None:
         raise NotFound(f"no entity {eid!r}")
-    ev = _rows(conn, "SELECT e.* FROM events e WHERE e.id IN (SELECT event_id FROM event_entities"
-               " WHERE entity_id = ?) ORDER BY e.date_sort, e.id LIMIT ?", (eid, ENTITY_ITEMS))  # fmt: skip
-    cl = _rows(conn, "SELECT * FROM claims WHERE speaker_id = ? ORDER BY id LIMIT ?", (eid, ENTITY_ITEMS))
-    arts = _rows(conn, "SELECT m.article_id, a.title, count(*) AS n FROM mentions m JOIN story_articles a"
-                 " ON a.id = m.article_id WHERE m.entity_id = ? GROUP BY m.article_id"
-                 " ORDER BY n DESC, m.article_id", (eid,))  # fmt: skip
-    return {
-        **_entity_dict(row), "events": events_out(conn, ev), "claims": claims_out(conn, cl),
-        "articles": [{"article_id": r[0], "title": r[1], "mentions": r[2]} for r in arts],
-    }  # fmt: skip
+    links = entity_links(conn, [eid])[eid]
+    ev = _rows(conn, f"SELECT * FROM events WHERE id IN ({_marks(links['events'])}) ORDER BY date_sort, id",
+               links["events"])  # fmt: skip
+    cl = _rows(conn, f"SELECT * FROM claims WHERE id IN ({_marks(links['claims'])}) ORDER BY id", links["claims"])
+    return {**_entity_dict(row), "events": events_out(conn, ev), "claims": claims_out(conn, cl),
+            "articles": links["articles"]}  # fmt: skip
+
+
+def entity_links(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
+    """What each entity's page lists, as ids: its first ENTITY_ITEMS events (date order) and claims,
+    and the articles that mention it (most mentions first); a fixed number of queries for any number."""
+    out: dict[str, dict[str, list[Any]]] = {i: {"events": [], "claims": [], "articles": []} for i in ids}
+    ev = ("SELECT entity_id, id FROM (SELECT x.entity_id, e.id, row_number() OVER (PARTITION BY x.entity_id"
+          " ORDER BY e.date_sort, e.id) AS n FROM (SELECT DISTINCT entity_id, event_id FROM event_entities"
+          f" WHERE entity_id IN ({_marks(ids)})) x JOIN events e ON e.id = x.event_id) WHERE n <= ? ORDER BY entity_id, n")
+    for ent, item in _rows(conn, ev, [*ids, ENTITY_ITEMS]):
+        out[ent]["events"].append(item)
+    cl = ("SELECT speaker_id, id FROM (SELECT speaker_id, id, row_number() OVER (PARTITION BY speaker_id ORDER BY id)"
+          f" AS n FROM claims WHERE speaker_id IN ({_marks(ids)})) WHERE n <= ? ORDER BY speaker_id, n")
+    for ent, item in _rows(conn, cl, [*ids, ENTITY_ITEMS]):
+        out[ent]["claims"].append(item)
+    arts = ("SELECT m.entity_id, m.article_id, a.title, count(*) AS n FROM mentions m JOIN story_articles a"
+            f" ON a.id = m.article_id WHERE m.entity_id IN ({_marks(ids)}) GROUP BY m.entity_id, m.article_id"
+            " ORDER BY m.entity_id, n DESC, m.article_id")
+    for ent, aid, title, n in _rows(conn, arts, ids):
+        out[ent]["articles"].append({"article_id": aid, "title": title, "mentions": n})
+    return out
 
 
 # ------------------------------------------------------------------------------------------ events
@@ -212,18 +229,36 @@ def event_detail(conn: sqlite3.Connection, eid: str) -> dict[str, Any]:
     row = conn.execute("SELECT * FROM events WHERE id = ?", (eid,)).fetchone()
     if row is None:
         raise NotFound(f"no event {eid!r}")
-    evidence = evidence_of(conn, "event_id", [eid], "event")[eid]
-    triggers = evidence_of(conn, "event_id", [eid], "trigger")[eid]
-    claims = _rows(conn, "SELECT * FROM claims WHERE id IN (SELECT claim_id FROM claim_events"
-                   " WHERE event_id = ?) ORDER BY id", (eid,))  # fmt: skip
-    subs = [r[0] for r in _rows(conn, "SELECT id FROM events WHERE part_of = ? ORDER BY date_sort, id", (eid,))]
-    return {
-        **events_out(conn, [row])[0], "location": row["location"], "timeml_class": row["timeml_class"],
-        "predicate": row["predicate"], "tense": row["tense"], "aspect": row["aspect"],
-        "polarity": row["polarity"], "part_of": row["part_of"], "sub_events": subs, "evidence": evidence,
-        "triggers": triggers, "claims": claims_out(conn, claims),
-        "conflicts": conflicts_out(conn, _rows(conn, "SELECT * FROM conflicts WHERE event_id = ?", (eid,))),
-    }  # fmt: skip
+    return event_details(conn, [row])[0]
+
+
+def event_details(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Event rows with all the event page shows, in a fixed number of queries however many there are
+    (the offline export asks for every event at once)."""
+    ids = [r["id"] for r in rows]
+    evidence = evidence_of(conn, "event_id", ids, "event")
+    triggers = evidence_of(conn, "event_id", ids, "trigger")
+    about: dict[str, list[str]] = {i: [] for i in ids}
+    for cid, eid in _rows(conn, f"SELECT claim_id, event_id FROM claim_events WHERE event_id IN ({_marks(ids)})"
+                          " ORDER BY claim_id", ids):  # fmt: skip
+        about[eid].append(cid)
+    wanted = sorted({c for v in about.values() for c in v})
+    claims = {c["id"]: c for c in claims_out(conn, _rows(conn, f"SELECT * FROM claims WHERE id IN ({_marks(wanted)})",
+                                                          wanted))} if wanted else {}  # fmt: skip
+    subs: dict[str, list[str]] = {i: [] for i in ids}
+    for sid, parent in _rows(conn, f"SELECT id, part_of FROM events WHERE part_of IN ({_marks(ids)})"
+                             " ORDER BY date_sort, id", ids):  # fmt: skip
+        subs[parent].append(sid)
+    conflicts: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for c in conflicts_out(conn, _rows(conn, f"SELECT * FROM conflicts WHERE event_id IN ({_marks(ids)})"
+                                       " ORDER BY id", ids)):  # fmt: skip
+        conflicts[c["event_id"]].append(c)
+    return [{
+        **e, "location": r["location"], "timeml_class": r["timeml_class"], "predicate": r["predicate"],
+        "tense": r["tense"], "aspect": r["aspect"], "polarity": r["polarity"], "part_of": r["part_of"],
+        "sub_events": subs[r["id"]], "evidence": evidence[r["id"]], "triggers": triggers[r["id"]],
+        "claims": [claims[c] for c in about[r["id"]]], "conflicts": conflicts[r["id"]],
+    } for r, e in zip(rows, events_out(conn, rows), strict=True)]  # fmt: skip
 
 
 def key_events(conn: sqlite3.Connection) -> list[dict[str, Any]]:

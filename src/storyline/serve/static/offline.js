@@ -17,6 +17,19 @@ const SNIP_AFTER = 140;
 const data = JSON.parse(document.getElementById("story-data").textContent);
 const byId = (items) => new Map(items.map((x) => [x.id, x]));
 const events = byId(data.events), claims = byId(data.claims), entities = byId(data.entities), articles = byId(data.articles);
+const ARTICLE_FIELDS = ["outlet", "published", "title", "url"];
+
+// Evidence sentences are embedded without their article's outlet, date, title and address: add them back.
+function fill(node) {
+  if (Array.isArray(node)) { node.forEach(fill); return; }
+  if (!node || typeof node !== "object") return;
+  if (typeof node.article_id === "string" && typeof node.sentence === "string") {
+    const a = articles.get(node.article_id) || {};
+    for (const k of ARTICLE_FIELDS) if (!(k in node)) node[k] = a[k] === undefined ? null : a[k];
+  }
+  Object.values(node).forEach(fill);
+}
+fill(data);
 
 function int(params, name, dflt, lo) {
   const v = params[name];
@@ -130,6 +143,10 @@ function one(map, more, kind, id) {
 }
 
 function eventDetail(id) {
+  if (!events.has(id)) {
+    throw new ApiError("no event '" + id + "' in this offline export (it has the " + data.export.events + " events on the timeline of the story's " +
+      data.export.events_in_story + "; storyline serve shows them all)");
+  }
   const e = one(events, data.event_more, "event", id);
   return { ...e, claims: (e.claims || []).map((c) => claims.get(c)).filter(Boolean) };
 }
