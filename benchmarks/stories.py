@@ -181,6 +181,13 @@ def _print(r: dict[str, object]) -> None:
         print(f"{x['topic']:<10} {x['about']:<28} {x['articles']:>4} {x['kept']:>5} {x['precision']:>6.3f} "
               f"{x['recall']:>6.3f} | keyword {x['keyword_kept']:>5} {x['keyword_precision']:>6.3f} "
               f"{x['keyword_recall']:>6.3f}")
+    rows: list[dict[str, float]] = r["retrieval"]  # type: ignore[assignment]
+    if rows:
+        def mean(k: str) -> float:
+            return sum(float(x[k]) for x in rows) / len(rows)
+
+        print(f"{'mean':<10} {'':<28} {'':>4} {'':>5} {mean('precision'):>6.3f} {mean('recall'):>6.3f} | keyword "
+              f"{'':>5} {mean('keyword_precision'):>6.3f} {mean('keyword_recall'):>6.3f}")
     print(f"{r['seconds']}s in all")
 
 

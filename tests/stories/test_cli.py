@@ -104,6 +104,17 @@ def test_bad_selections_are_usage_errors_in_one_line(built, capsys, argv, messag
     assert message in err and len(err.splitlines()) == 1 and err.startswith("storyline build:")
 
 
+def test_stories_of_one_period(built, capsys):
+    _, out = built
+    stories = _json(capsys, "stories", str(out), "--since", "2024-06", "--until", "2024-09-30", "--json")
+    assert [s["size"] for s in stories] == [4, 3]
+    assert stories[0]["first_day"] >= "2024-06-01" and stories[1]["last_day"] <= "2024-09-30"
+    assert main(["stories", str(out), "--since", "June"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("storyline stories:") and "not a date" in err and len(err.splitlines()) == 1
+    assert len(_json(capsys, "stories", str(out), "--json")) == 3  # the whole store again
+
+
 def test_stories_without_a_store_is_a_clear_error(tmp_path, capsys):
     assert main(["stories", str(tmp_path / "nothing")]) == 3
     assert "no store here" in capsys.readouterr().err

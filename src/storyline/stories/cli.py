@@ -60,6 +60,8 @@ def add_parsers(sub: Any) -> None:
         "inputs first without analysing them.")
     p.add_argument("out", help="build output folder (holds storyline.db)")
     p.add_argument("--add", nargs="+", metavar="INPUT", help="read and store these inputs first (not analysed)")
+    p.add_argument("--since", metavar="DATE", help="cluster only articles published on or after DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--until", metavar="DATE", help="cluster only articles published on or before DATE")
     p.add_argument("--db", help="SQLite store (default OUT/storyline.db)")
     p.add_argument("--json", action="store_true", help="print one JSON array of the stories, nothing else")
     p.set_defaults(run=run)
@@ -83,10 +85,27 @@ def _store_inputs(args: argparse.Namespace) -> int | None:
     return None if report.ok else EXIT_INPUT_FAILED
 
 
+def _window(args: argparse.Namespace) -> Any:
+    """The --since/--until window as a Selection; SelectionError on a bad date."""
+    from .retrieval import Selection, SelectionError, parse_day
+
+    since = parse_day(args.since) if args.since else None
+    until = parse_day(args.until, end=True) if args.until else None
+    if since and until and since > until:
+        raise SelectionError(f"--since {args.since} is after --until {args.until}")
+    return Selection(since=since, until=until)
+
+
 def run(args: argparse.Namespace) -> int:
     from ..store import Store, StoreError
     from .clustering import ClusteringError, cluster, save
+    from .retrieval import SelectionError, in_window
 
+    try:
+        window = _window(args)
+    except SelectionError as exc:
+        print(f"storyline stories: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     status = _store_inputs(args) if args.add else None
     if status == EXIT_FATAL:
         return status
@@ -97,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store(db)
         try:
-            articles = store.articles()
+            articles = [a for a in store.articles() if in_window(a, window)]
             stories = cluster(store, articles)
             save(store, stories, len(articles))
         finally:

@@ -35,7 +35,9 @@ TFIDF_WEIGHT = 0.5  # share of TF-IDF cosine in the pair similarity; the rest is
 TIME_SCALE_DAYS = 90.0  # days over which the time decay falls by 1/e of its range
 TIME_FLOOR = 0.9  # what is left of a similarity between articles far apart in time
 LINK_THRESHOLD = 0.14  # mean pair similarity at which two groups are still one story
-MAX_ARTICLES = 20_000  # the pair matrix is n^2 floats (1.6 GB at this n): refused beyond it
+# the pair matrices are dense (n^2 float32, and SciPy's linkage takes n^2/2 float64): about 1.2 GB at
+# this n, so a larger store is clustered by period (`storyline stories --since/--until`)
+MAX_ARTICLES = 10_000
 TOP_TERMS, TOP_ACTORS = 6, 5
 # a capitalised name inside a sentence (after a lower-case word or a comma), so sentence-initial words
 # are not taken for names
@@ -124,10 +126,11 @@ def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
 
     from .retrieval import article_vectors
 
-    originals = [a for a in articles if not a.duplicate_of]
+    present = {a.id for a in articles}
+    originals = [a for a in articles if a.duplicate_of not in present]  # (a copy of an absent one counts)
     if len(originals) > MAX_ARTICLES:
         raise ClusteringError(f"{store.path}: {len(originals)} articles; `storyline stories` clusters at most "
-                              f"{MAX_ARTICLES} (select a period with `storyline build --since/--until` first)")
+                              f"{MAX_ARTICLES} at once (cluster one period at a time with --since/--until)")
     if not originals:
         return []
     names = _entity_names(store, {a.id for a in originals})
@@ -139,7 +142,7 @@ def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
     labels = _labels(similarity(tfidf, vecs, [_days(a) for a in originals]))
     copies: dict[str, list[str]] = {}
     for a in articles:
-        if a.duplicate_of:
+        if a.duplicate_of in present:
             copies.setdefault(a.duplicate_of, []).append(a.id)
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 BM25_WEIGHT = 0.5  # share of BM25 in the first score; the rest is query-article cosine
 FEEDBACK_SEEDS = 10  # best first-scored articles whose centroid describes the story
-KEEP_THRESHOLD = 0.45  # final score an article needs to be kept
+KEEP_THRESHOLD = 0.40  # final score an article needs to be kept
 EMBED_CHARS = 1200  # of the masked text embedded after the title (the model reads 256 word pieces)
 
 
@@ -153,7 +153,8 @@ def check(store: Store, sel: Selection) -> None:
         raise SelectionError("--about is empty")
 
 
-def _in_window(a: Article, sel: Selection) -> bool:
+def in_window(a: Article, sel: Selection) -> bool:
+    """Whether `a` was published inside the window of `sel` (always, without one; never, undated)."""
     if not (sel.since or sel.until):
         return True
     day = (a.published or "")[:10]
@@ -167,7 +168,7 @@ def select(store: Store, articles: Sequence[Article], sel: Selection) -> tuple[l
         _record(store, articles, {a.id for a in articles}, {})
         return list(articles), {}
     check(store, sel)
-    pool = [a for a in articles if _in_window(a, sel)]
+    pool = [a for a in articles if in_window(a, sel)]
     if sel.story is not None:
         members = stored_story(store, sel.story)
         pool = [a for a in pool if a.id in members]
