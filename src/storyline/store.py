@@ -320,8 +320,15 @@ MIGRATIONS: list[str] = [
         score REAL
     );
     """,
+    # The article search index keeps no copy of the text (contentless FTS5: the articles table has it),
+    # which halves what it costs on disk; it is rebuilt when the store is opened.
+    """
+    DROP TABLE article_search;
+    DELETE FROM article_search_rows;
+    CREATE VIRTUAL TABLE article_search USING fts5(title, body, content = '', tokenize = 'porter unicode61');
+    """,
 ]
-SEARCH_VERSION = 7  # the migration that made `article_search`
+SEARCH_VERSION = 8  # the migration that made `article_search` as it is (an older store is indexed on open)
 
 
 class StoreError(Exception):
@@ -404,10 +411,10 @@ class Store:
         if all(fresh.get(k) == stored.get(k) for k in keys):
             return
         merged = {**stored, **{k: fresh.get(k) for k in keys}}
+        _unindex(c, a.id)  # (the title may change; the index forgets the stored version first)
         c.execute("UPDATE articles SET record=?, published=? WHERE id=?",
                   (json.dumps(merged, ensure_ascii=False), a.published, a.id))
         c.execute("DELETE FROM analyses WHERE article_id=?", (a.id,))
-        _unindex(c, a.id)
         _index(c, article_from_dict(merged))
         self.updated.append(a.id)
 
@@ -480,14 +487,14 @@ class Store:
                     continue
                 rec = json.loads(row[0])
                 rec["excluded"] = to_dict(spans)
+                _unindex(c, aid)  # the masked text changes: the index forgets the stored version first
                 c.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), aid))
-                _unindex(c, aid)  # the masked text changed
                 _index(c, article_from_dict(rec))
                 c.execute("DELETE FROM signatures WHERE article_id=?", (aid,))
 
     # -- full-text search over stored articles ----------------------------------------------
     def index_missing(self) -> int:
-        """Index the stored articles the search index lacks; returns how many."""
+        """Index the stored articles the search index lacks (stores made before it); returns how many."""
         rows = self.conn.execute(
             "SELECT a.id, a.source, a.record FROM articles a LEFT JOIN article_search_rows r ON r.article_id = a.id"
             " WHERE r.n IS NULL").fetchall()
@@ -591,20 +598,29 @@ class Store:
         return int(self.conn.execute("SELECT count(*) FROM runs WHERE status='running'").fetchone()[0])
 
 
-def _index(c: sqlite3.Connection, a: Article) -> None:
-    """Add one article's title and masked text (what analysis reads) to the search index."""
+def _search_fields(a: Article) -> tuple[str, str]:
+    """What the search index holds of an article: its title and masked text (what analysis reads)."""
     from .ingest.clean import masked_text
 
+    return a.title or "", masked_text(a)
+
+
+def _index(c: sqlite3.Connection, a: Article) -> None:
     cur = c.execute("INSERT INTO article_search_rows(article_id) VALUES (?)", (a.id,))
-    c.execute("INSERT INTO article_search(rowid, title, body) VALUES (?,?,?)",
-              (cur.lastrowid, a.title or "", masked_text(a)))
+    c.execute("INSERT INTO article_search(rowid, title, body) VALUES (?,?,?)", (cur.lastrowid, *_search_fields(a)))
 
 
 def _unindex(c: sqlite3.Connection, article_id: str) -> None:
-    row = c.execute("SELECT n FROM article_search_rows WHERE article_id=?", (article_id,)).fetchone()
+    """Take an article out of the search index while its stored record is still the indexed one
+    (a contentless FTS5 table forgets a row only when given the values it indexed)."""
+    row = c.execute("SELECT r.n, a.source, a.record FROM article_search_rows r JOIN articles a ON a.id = r.article_id"
+                    " WHERE r.article_id=?", (article_id,)).fetchone()
     if row is not None:
-        c.execute("DELETE FROM article_search WHERE rowid=?", (row[0],))
-        c.execute("DELETE FROM article_search_rows WHERE n=?", (row[0],))
+        n, source, rec = row
+        a = article_from_dict({"id": article_id, "source": source, "text": "", **json.loads(rec)})
+        c.execute("INSERT INTO article_search(article_search, rowid, title, body) VALUES ('delete',?,?,?)",
+                  (n, *_search_fields(a)))
+        c.execute("DELETE FROM article_search_rows WHERE n=?", (n,))
 
 
 def _check_readonly(path: Path) -> None:

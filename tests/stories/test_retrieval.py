@@ -48,8 +48,23 @@ def test_the_store_indexes_articles_at_ingest_and_forgets_removed_ones(corpus, t
     victim = next(iter(hits))
     store.remove_articles([victim])
     assert victim not in store.search_articles('"grindavik"') and len(store.search_articles('"grindavik"')) == 4
-    assert store.conn.execute("SELECT count(*) FROM article_search").fetchone()[0] == len(store.articles())
+    assert store.conn.execute("SELECT count(*) FROM article_search_rows").fetchone()[0] == len(store.articles())
     store.close()
+
+
+def test_the_index_follows_new_exclusions_and_metadata(tmp_path):
+    from storyline.records import ExcludedSpan
+
+    s = Store(tmp_path / "x.db")
+    text = "Lava reached Grindavik. Related: central bank rates."
+    a = Article(id="a", source="a.txt", text=text, title="Eruption", content_hash="a")
+    s.add_articles([a])
+    assert list(s.search_articles('"rates"')) == ["a"]
+    s.update_exclusions({"a": [ExcludedSpan(text.index("Related"), len(text), "teaser")]})
+    assert not s.search_articles('"rates"') and list(s.search_articles('"grindavik"')) == ["a"]
+    s.add_articles([Article(id="a", source="a.txt", text=text, title="Lava flow", content_hash="a")])
+    assert list(s.search_articles('"flow"')) == ["a"] and not s.search_articles('"eruption"')
+    s.close()
 
 
 def test_about_keeps_the_story_and_records_what_it_left_out(stored, tmp_path):
@@ -111,17 +126,18 @@ def test_unknown_story_and_reversed_window_are_refused(store):
         select(store, store.articles(), Selection(since="2024-05-01", until="2024-01-01"))
 
 
-def test_a_store_from_before_the_index_is_indexed_when_opened(tmp_path):
+@pytest.mark.parametrize("version", [SEARCH_VERSION - 2, SEARCH_VERSION - 1])
+def test_a_store_from_before_the_index_is_indexed_when_opened(tmp_path, version):
     p = tmp_path / "old.db"
     c = sqlite3.connect(p)
-    for script in MIGRATIONS[: SEARCH_VERSION - 1]:
+    for script in MIGRATIONS[:version]:
         for stmt in script.split(";"):
             if stmt.strip():
                 c.execute(stmt)
     rec = '{"id":"a0","source":"f.txt","text":"The volcano erupted near Grindavik.","title":"Eruption"}'
     c.execute("INSERT INTO articles VALUES ('a0','h','f.txt',NULL,NULL,?,0)", (rec,))
     c.execute("INSERT INTO analyses VALUES ('a0','v1','{}')")
-    c.execute(f"PRAGMA user_version = {SEARCH_VERSION - 1}")
+    c.execute(f"PRAGMA user_version = {version}")
     c.commit()
     c.close()
     s = Store(p)
