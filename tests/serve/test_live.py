@@ -129,3 +129,32 @@ def test_a_later_visit_is_told_what_came_since_the_last(browser, live_server):
     page.click("#news button.close")
     assert not page.locator("#news").is_visible()
     context.close()
+
+
+@pytest.mark.slow
+def test_polling_backs_off_and_stops_while_the_tab_is_hidden(browser, live_server):
+    base, _ = live_server
+    context = browser.new_context()
+    context.add_init_script("localStorage.setItem('storyline.poll_ms', '200')")
+    page = context.new_page()
+    polls: list[float] = []
+    page.on("request", lambda r: polls.append(time.monotonic()) if r.url.endswith("/api/version") else None)
+    page.goto(base + "/#/")
+    page.wait_for_selector("body[data-ready='1'][data-live='1']")
+    hide = "v => { Object.defineProperty(document, 'hidden', {configurable: true, get: () => v});" \
+           " document.dispatchEvent(new Event('visibilitychange')); }"  # fmt: skip
+    page.evaluate(hide, True)
+    page.wait_for_timeout(300)  # one poll may have been on its way (waiting in Playwright keeps its events flowing)
+    n = len(polls)
+    page.wait_for_timeout(1500)
+    assert len(polls) == n  # hidden: no polling at all
+    page.evaluate(hide, False)
+    start = time.monotonic()
+    page.wait_for_timeout(3000)
+    seen = [t for t in polls if t >= start]
+    # shown again: it polls at once and then less and less often while nothing changes (every 200 ms
+    # without backing off would be 15 polls)
+    assert 2 <= len(seen) <= 9
+    gaps = [b - a for a, b in zip(seen, seen[1:], strict=False)]
+    assert gaps[-1] > 2 * gaps[0]  # 200 ms, 300, 450, ... (x1.5 while nothing changes)
+    context.close()
