@@ -119,13 +119,15 @@ def about_scores(store: Store, articles: Sequence[Article], about: str) -> dict[
     """The final retrieval score of each article for `about` (see the module docstring)."""
     import numpy as np
 
-    from ..embed import embed
+    from ..embed import embed, persistent
 
     if not articles:
         return {}
     ids = [a.id for a in articles]
     vecs = article_vectors(store, articles)
-    first = BM25_WEIGHT * _bm25(store, about, ids) + (1 - BM25_WEIGHT) * (vecs @ embed([about])[0])
+    with persistent(store.get_embeddings, store.put_embeddings):  # a query asked before loads no model
+        query = embed([about])[0]
+    first = BM25_WEIGHT * _bm25(store, about, ids) + (1 - BM25_WEIGHT) * (vecs @ query)
     seeds = np.argsort(-first)[:FEEDBACK_SEEDS]
     centroid = vecs[seeds].mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
