@@ -23,7 +23,7 @@ from storyline.cli import main
 from storyline.records import ArticleAnalysis
 from storyline.serve.app import create_app
 from storyline.store import Store
-from storyline.watch import Watcher
+from storyline.watch import MAX_SETTLE_POLLS, Watcher
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 ARTICLE = ("Freedonia and Sylvania held talks in Geneva on {day} March 2023, officials said.\n"
@@ -147,11 +147,18 @@ def test_outputs_inside_the_watched_folder_are_not_inputs(corpus):
     assert set(map(Path, w.scan())) == {corpus / "a.txt"}
 
 
-def test_a_file_still_being_written_waits_for_the_next_poll(corpus):
+def test_a_file_still_being_written_waits_for_the_next_poll(corpus, monkeypatch):
     w = Watcher(corpus, corpus / "out")
     w.built = w.scan()
     (corpus / "new.txt").write_text("just now")
     assert not w.due(w.scan(), settle=True) and w.due(w.scan(), settle=False)
+    builds: list[int] = []
+    monkeypatch.setattr(w, "build", lambda: builds.append(1) or 0)
+    for _ in range(MAX_SETTLE_POLLS):  # still being written: wait...
+        assert w.step() is None
+        (corpus / "new.txt").write_text("still writing " * len(builds))
+    assert w.step() == 0 and builds == [1]  # ...but not for ever
+    assert w.step() is None  # and nothing new since
 
 
 def test_ctrl_c_exits_130_cleanly(tmp_path):

@@ -24,8 +24,10 @@ from typing import Any
 
 # Seconds between polls (default) and the shortest allowed.
 DEFAULT_INTERVAL_S, MIN_INTERVAL_S = 5.0, 0.1
-# A file modified this recently may still be being written: it waits for the next poll (not with --once).
+# A file modified this recently may still be being written: it waits for the next poll (not with --once),
+# for at most this many polls.
 SETTLE_S = 1.0
+MAX_SETTLE_POLLS = 3
 
 Signature = dict[str, tuple[int, int]]
 
@@ -92,6 +94,7 @@ class Watcher:
     built: Signature | None = None  # the files as the last build saw them
     reported: set[tuple[str, str]] = field(default_factory=set)  # failures already said
     fatal: bool = False
+    waiting: int = 0  # polls waited for files to settle
 
     def scan(self) -> Signature:
         """(size, mtime) of every file the build would read (and the manifests that shape them)."""
@@ -129,10 +132,17 @@ class Watcher:
         return all(now[k][1] <= fresh for k in changed)
 
     def step(self, settle: bool = True) -> int | None:
-        """One poll; the build's exit status when it built, None when there was nothing to do."""
+        """One poll; the build's exit status when it built, None when there was nothing to do. Files
+        still being written wait, but at most MAX_SETTLE_POLLS polls (a folder that never rests is
+        still built)."""
         now = self.scan()
-        if not self.due(now, settle):
+        if not self.due(now, settle=False):
+            self.waiting = 0
             return None
+        if settle and not self.due(now, settle=True) and self.waiting < MAX_SETTLE_POLLS:
+            self.waiting += 1
+            return None
+        self.waiting = 0
         code = self.build()
         self.built = now
         return code
