@@ -310,9 +310,12 @@ def _dedup(run: _Run) -> list[Article]:
 def _select(run: _Run, articles: list[Article], selection: Any) -> list[Article]:
     """The stored articles on the asked story (all without --about/--since/--until/--story), chosen
     before analysis so that only they are parsed; the others stay stored and are counted."""
-    from .stories.retrieval import select, selection_key
+    from .stories.retrieval import select, selection_key, unplaced
 
     kept, _ = select(run.store, articles, selection)
+    if selection.story is not None and (late := unplaced(run.store)):
+        run.report.warnings.append(f"{late} articles stored since `storyline stories` last ran are in no story "
+                                   "yet (run it again to place them; story ids may change)")
     run.report.selection = {k: v for k, v in vars(selection).items() if v is not None}
     run.report.selected, run.report.left_out = len(kept), len(articles) - len(kept)
     run.selection_key = selection_key(selection, kept) if selection.active else ""

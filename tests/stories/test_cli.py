@@ -88,6 +88,13 @@ def test_build_story_id_and_the_run_summary(built, capsys, monkeypatch):
     report = _json(capsys, "build", str(src), "--out", str(out), "--about", "volcano lava Grindavik", "--json")
     assert (report["selected"], report["left_out"]) == (5, 7)
 
+    late = src.parent / "late"
+    late.mkdir()
+    (late / "x.txt").write_text("Rovers sold the striker Tiago Mendes back to Porto.\n", encoding="utf-8")
+    report = _json(capsys, "build", str(src), str(late), "--out", str(out), "--story", "3", "--json")
+    assert report["selected"] == 3 and report["new"] == 1  # the late article is in no story yet
+    assert any("1 articles stored since `storyline stories`" in w for w in report["warnings"])
+
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["--story", "42"], "no story 42"),

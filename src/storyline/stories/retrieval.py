@@ -145,6 +145,16 @@ def stored_story(store: Store, story: int) -> set[str]:
     return {r[0] for r in rows}
 
 
+def unplaced(store: Store) -> int:
+    """Stored articles in no story because they came after the last `storyline stories` (0 without one)."""
+    meta = store.get_meta("stories")
+    if not meta:
+        return 0
+    made = float(json.loads(meta)["made_at"])
+    row = store.conn.execute("SELECT count(*) FROM articles WHERE added_at > ?", (made,)).fetchone()
+    return int(row[0])
+
+
 def check(store: Store, sel: Selection) -> None:
     """Raise SelectionError before anything is read when the selection cannot be made."""
     if sel.story is not None:
