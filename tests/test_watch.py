@@ -161,7 +161,8 @@ def test_a_file_still_being_written_waits_for_the_next_poll(corpus, monkeypatch)
     assert w.step() is None  # and nothing new since
 
 
-def test_ctrl_c_exits_130_cleanly(tmp_path):
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_and_sigterm_stop_it_cleanly(tmp_path, sig, code):
     (tmp_path / "in").mkdir()
     exe = shutil.which("storyline", path=str(Path(sys.executable).parent)) or "storyline"
     p = subprocess.Popen([exe, "watch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--interval", "0.2"],
@@ -169,10 +170,10 @@ def test_ctrl_c_exits_130_cleanly(tmp_path):
     try:
         assert p.stderr is not None
         assert "watching" in p.stderr.readline()
-        p.send_signal(signal.SIGINT)
+        p.send_signal(sig)
         _, err = p.communicate(timeout=30)
     finally:
         if p.poll() is None:
             p.kill()
-    assert p.returncode == 130
+    assert p.returncode == code
     assert "Traceback" not in err and err.strip() == "storyline watch: stopped"

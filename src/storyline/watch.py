@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import threading
 import time
@@ -58,7 +59,7 @@ def add_parsers(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """The command: 0 when stopped by --once with everything read, 1 when some input failed, 3 when
-    the store or output folder is unusable, 130 on Ctrl-C."""
+    the store or output folder is unusable, 130 on Ctrl-C, 143 on SIGTERM."""
     from .cli import EXIT_FATAL, EXIT_USAGE, _log_libraries_to
 
     if args.interval < MIN_INTERVAL_S or args.workers < 1 or (args.key_events is not None and args.key_events < 1):
@@ -72,11 +73,25 @@ def run(args: argparse.Namespace) -> int:
     _log_libraries_to(Path(args.out))
     w = Watcher(target, Path(args.out), db=args.db, workers=args.workers, key_events=args.key_events,
                 languages=tuple(x.strip() for x in args.language.split(",") if x.strip()))  # fmt: skip
+    previous = signal.signal(signal.SIGTERM, _stop)  # a service manager's stop: as clean as Ctrl-C
     try:
         return w.loop(args.interval, once=args.once)
     except KeyboardInterrupt:
         print("storyline watch: stopped", file=sys.stderr)
         return 130
+    except _Stopped:
+        print("storyline watch: stopped", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Stopped(BaseException):  # not an Exception: nothing that handles errors may swallow it
+    """SIGTERM arrived: unwind like Ctrl-C (a build in progress closes its store; its committed work stays)."""
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise _Stopped()
 
 
 @dataclass
