@@ -21,9 +21,10 @@ from .records import DateInfo, Timex
 RELATIONS = ("on", "before", "after", "during", "unknown")
 PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "decade", "unknown")
 # How a date was obtained, best first: read from the text with a year or month name, read from a
-# relative expression ("on Wednesday"), taken from the same event in another source, bounded by the
-# verb's past tense, or only by the publication date.
-HOWS = ("explicit", "relative", "cross-source", "tense", "publication")
+# relative expression ("on Wednesday"), shared with a same-time clause of the sentence that has its own
+# ("raided the house on Monday and arrested two men"), taken from the same event in another source,
+# bounded by the verb's past tense, or only by the publication date.
+HOWS = ("explicit", "relative", "sentence", "cross-source", "tense", "publication")
 HOW_RANK = {h: i for i, h in enumerate(HOWS)}
 OWN_HOWS = frozenset({"explicit", "relative"})
 

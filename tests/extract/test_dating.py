@@ -79,3 +79,68 @@ def test_statement_time_is_not_the_event_time(text, first, last, relation):
         assert got is None or got["first_day"] is None and got["how"] != "relative"
     else:
         assert (got["first_day"], got["last_day"], got["relation"]) == (first, last, relation)
+
+
+# ---------------------------------------------------------------- a date shared within the sentence
+
+
+def _dated(text, word, anchor="2024-05-10"):
+    from storyline.extract.events_cli import mentions
+
+    found = [m for m in mentions(text, anchor) if m["text"] == word]
+    assert found, [m["text"] for m in mentions(text, anchor)]
+    return found[0]["date"] or {}
+
+
+@pytest.mark.parametrize("text, word, day", [
+    # coordinated clause, same tense
+    ("Prices fell sharply on Monday and the central bank raised rates.", "raised", "2024-05-06"),
+    ("Police raided the offices on Monday and arrested two managers.", "arrested", "2024-05-06"),
+    # a "when" clause happens at the time of its main clause
+    ("The roof collapsed on Tuesday when the storm hit the town.", "hit", "2024-05-07"),
+    # a bare participle clause of the dated verb
+    ("The storm struck the coast on Tuesday, killing four people.", "killing", "2024-05-07"),
+])
+def test_same_time_clause_shares_the_date(text, word, day):
+    got = _dated(text, word)
+    assert (got.get("first_day"), got.get("last_day"), got.get("relation"), got.get("how")) == (day, day, "on",
+                                                                                                "sentence")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a clause before or after the dated one is not at its time
+    ("Police arrested the man on Monday after he attacked a guard.", "attacked"),
+    # tense shift: the past perfect lies before
+    ("The court convicted him on Monday of a fraud he had committed years earlier.", "committed"),
+    # two dates in the sentence: which one the bare verb takes, the parse does not say
+    ("The crisis led the bank to default in 1998 and pushed the country into recession in 2001.", "led"),
+    # the statement's date is not the date of what it reports
+    ("Police said on Monday that they had arrested two men.", "arrested"),
+])
+def test_no_shared_date_across_time_or_report(text, word):
+    assert _dated(text, word).get("how") != "sentence"
+
+
+def test_planned_clause_does_not_share_the_date():
+    from storyline.extract.events_cli import mentions
+
+    vote = next(m for m in mentions("The board met on Monday and will vote next month.", "2024-05-10")
+                if m["text"] == "vote")  # fmt: skip
+    assert vote["factuality"] == "planned" and (vote["date"] or {}).get("first_day") != "2024-05-06"
+
+
+def test_occasion_date_dates_the_act_done_at_it():
+    got = _dated("The senator raised the issue at Thursday's hearing.", "raised")
+    assert (got["first_day"], got["relation"], got["how"]) == ("2024-05-09", "on", "relative")
+
+
+def test_day_without_year_takes_the_year_the_article_gives():
+    text = "The mayor resigned on 3 March 2019. Two years on, her 3 March resignation still divides the council."
+    got = _dated(text, "resignation", anchor="2021-11-02")
+    assert (got["first_day"], got["how"]) == ("2019-03-03", "explicit")
+
+
+def test_occasion_ahead_of_the_statement_resolves_forward():
+    # published on a Tuesday: "Thursday's summit" is two days later, not five days before
+    got = _dated("Ministers spoke to reporters ahead of Thursday's summit.", "summit", anchor="2024-05-07")
+    assert got["first_day"] == "2024-05-09"

@@ -549,3 +549,47 @@ def test_vague_references(find: Find, text: str, needle: str, type_: str, value:
 def test_past_tense_bare_dates_never_after_anchor(sentence, words, value):
     got = {t.text: t.value for t in tag(sentence, dt.date(2023, 11, 30))}
     assert got[words] == value
+
+
+# --- the year a text gives a month(-day) elsewhere, and clauses that look ahead ---------------------------
+
+KNOWN_YEAR = [
+    # written with its year elsewhere in the text: a past clause keeps that year, not the publication's
+    ("The mayor resigned on 3 March 2019. Her 3 March resignation shocked the council.", D(2021, 11, 2),
+     "3 March", "2019-03-03"),
+    ("The bridge closed in May 2018 after cracks were found. Repairs begun in May never ended.",
+     D(2020, 9, 1), "May", "2018-05"),
+    # two years for the same day: the nearest earlier one
+    ("The dam failed on 9 April 2015 and again on 9 April 2017. The engineers blamed the 9 April collapse.",
+     D(2019, 1, 5), "the 9 April", "2017-04-09"),
+    # no other mention: the most recent one not after publication, as before
+    ("The factory shut on 3 March.", D(2021, 11, 2), "3 March", "2021-03-03"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, needle, value", KNOWN_YEAR)
+def test_month_day_takes_the_year_the_text_gives(find: Find, text: str, anchor: dt.date, needle: str,
+                                                 value: str) -> None:  # fmt: skip
+    assert find(text, anchor, needle).value == value
+
+
+def test_known_year_does_not_move_a_coming_anniversary(find: Find) -> None:
+    text = "The mayor resigned on 3 March 2019. A vigil will be held on 3 March."
+    assert find(text, D(2021, 2, 20), "3 March").value == "2021-03-03"
+
+
+AHEAD = [
+    # 2023-05-10 is a Wednesday
+    ("The minister spoke to reporters ahead of Friday's vote.", "Friday", "2023-05-12"),
+    ("Unions met on the eve of Monday's strike.", "Monday", "2023-05-15"),
+    ("Thursday's summit is expected to settle the dispute.", "Thursday", "2023-05-11"),
+    ("Friday's hearing is due to begin at noon.", "Friday", "2023-05-12"),
+    # told as past: backward, as before
+    ("The minister spoke to reporters after Monday's vote.", "Monday", "2023-05-08"),
+    ("Monday's summit settled the dispute.", "Monday", "2023-05-08"),
+]
+
+
+@pytest.mark.parametrize("text, needle, value", AHEAD)
+def test_weekday_of_an_occasion_ahead(find: Find, text: str, needle: str, value: str) -> None:
+    assert find(text, D(2023, 5, 10), needle).value == value

@@ -2,7 +2,11 @@
 
 These rules are our own (dateparser anchors to the run date and ignores tense). Summary:
 - bare weekday: most recent such day on or before the anchor; on or after it when the clause is future;
-- bare month / month-day: the most recent one not after the anchor in past and present context (or one
+- bare month / month-day that the article also writes with its year ("25 June" beside "25 June 2009",
+  "in June" beside "June 2009"): that year, the nearest earlier mention's when it names several, when
+  the clause is told as past or the date premodifies its noun ("the 25 June death"; the tagger
+  decides, so a coming anniversary "will be marked on 25 June" keeps the coming one);
+- other bare month / month-day: the most recent one not after the anchor in past and present context (or one
   starting within about a month after it: reported plans, see NEAR_FUTURE_DAYS), the next one not before
   it in future context, the nearest one after "until/through/by";
 - "last/next/this" unit: the previous/next/current ISO week, month, year;
@@ -42,6 +46,7 @@ class Context:
     tense: str  # past, present, future, unknown
     reference: str | None  # value of the last resolved date before this expression
     sentence_quarter: str | None  # a quarter value mentioned earlier in the same sentence
+    known_year: int | None = None  # the year the article writes this same month(-day) with
 
 
 _HALF = {
@@ -187,7 +192,7 @@ def resolve(c: Cand, ctx: Context) -> Resolved | None:
     except cal.OutOfRange:
         # The anchor (or the narrative's last date) is so near year 1 or 9999 that counting from it leaves
         # the calendar: resolve as if there were none, so the value keeps its X's.
-        return handler(c.data, Context(None, ctx.tense, None, None))
+        return handler(c.data, Context(None, ctx.tense, None, None, ctx.known_year))
 
 
 Handler = Callable[[dict[str, Any], Context], Resolved | None]
@@ -204,7 +209,7 @@ def _md(d: dict[str, Any], ctx: Context) -> Resolved | None:
     a = ctx.anchor
     if a is None:
         return Resolved("DATE", f"XXXX-{d['m']:02d}-{d['d']:02d}")
-    y = _pick_year_for_month(a, d["m"], d["d"], ctx.tense, "")
+    y = ctx.known_year or _pick_year_for_month(a, d["m"], d["d"], ctx.tense, "")
     day = _safe_date(cal.check_year(y), d["m"], d["d"])
     return Resolved("DATE", day.isoformat()) if day else None
 
@@ -215,7 +220,8 @@ def _month(d: dict[str, Any], ctx: Context) -> Resolved | None:
         return Resolved("DATE", f"XXXX-{d['m']:02d}")
     if d.get("yshift") is not None:
         return Resolved("DATE", f"{cal.year_value(a.year + d['yshift'])}-{d['m']:02d}")
-    y = _pick_year_for_month(a, d["m"], None, ctx.tense, d["dir"])
+    known = None if d["dir"] else ctx.known_year
+    y = known or _pick_year_for_month(a, d["m"], None, ctx.tense, d["dir"])
     return Resolved("DATE", f"{cal.year_value(y)}-{d['m']:02d}")
 
 

@@ -200,6 +200,7 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
         text = doc.text
     chosen = [c for c in select(list(find_candidates(text))) if not _vetoed(c, doc)]
     sent_of = _sentence_index(doc)
+    written = _written_years(chosen)
     values: dict[int, Resolved] = {}
     reference: str | None = None
     last_quarter: tuple[int, str] | None = None  # (sentence index, value) of the last quarter mentioned
@@ -212,7 +213,8 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
         # Financial copy compares quarters: "a year earlier" means the year-earlier quarter when a quarter
         # was named in this or one of the previous five sentences.
         quarter = last_quarter[1] if last_quarter and si - last_quarter[0] <= 5 else None
-        ctx = Context(anchor, tense, reference, quarter)
+        known = _known_year(c, written) if tense in ("past", "unknown") or _premodifies(doc, c) else None
+        ctx = Context(anchor, tense, reference, quarter, known)
         r = resolve(c, ctx)
         if r is None:
             continue
@@ -234,6 +236,39 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
         r = Resolved("DATE", c.data["v"]) if c.kind == "abs_value" else values[id(c)]
         out.append(_to_timex(original, c, r, anchor))
     return out
+
+
+def _written_years(chosen: list[Cand]) -> dict[tuple[int, int | None], list[tuple[int, int]]]:
+    """(month, day or None) -> [(offset, year)] of the dates the text writes with their year."""
+    out: dict[tuple[int, int | None], list[tuple[int, int]]] = {}
+    for c in chosen:
+        d = c.data
+        if c.kind == "abs" and isinstance(d.get("y"), int) and isinstance(d.get("m"), int):
+            out.setdefault((d["m"], d.get("d")), []).append((c.start, d["y"]))
+    return out
+
+
+def _known_year(c: Cand, written: dict[tuple[int, int | None], list[tuple[int, int]]]) -> int | None:
+    """The year of the same month-day ("25 June" beside "25 June 2009") or month written with its year
+    elsewhere in the text: the only one, or the nearest earlier mention's."""
+    if c.kind not in ("md", "month") or not isinstance(c.data.get("m"), int):
+        return None
+    found = written.get((c.data["m"], c.data.get("d") if c.kind == "md" else None), [])
+    years = {y for _at, y in found}
+    if len(years) == 1:
+        return years.pop()
+    earlier = [(at, y) for at, y in found if at < c.start]
+    return max(earlier)[1] if earlier else None
+
+
+def _premodifies(doc: Doc, c: Cand) -> bool:
+    """A date before the noun it dates ("her 3 March resignation", "the 25 June death"): the noun's
+    time, whatever the tense of the clause around it."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ == "NOUN" and root.head.i > root.i
 
 
 def _sentence_index(doc: Doc) -> Callable[[int], int]:

@@ -17,6 +17,7 @@ from .lexicon import FUTURE_CUE_LEMMAS
 # own (past) clause.
 PLAN_LEMMAS = words("schedule_verbs") | {"plan", "expect"}
 FUTURE_AUX = words("future_auxiliaries") | words("future_in_past_auxiliaries")
+FORWARD = words("forward_time_prepositions")
 
 
 def _governing_verb(tok: Token) -> tuple[Token | None, bool]:
@@ -62,6 +63,31 @@ def _verb_tense(verb: Token, via_noun: bool = False) -> str:
     return "unknown"
 
 
+def _points_ahead(tok: Token, verb: Token) -> bool:
+    """A word between the expression and its verb that looks ahead of the statement ("said ahead of
+    Thursday's meeting", "on the eve of Monday's vote")."""
+    cur = tok
+    for _ in range(6):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lower_ in FORWARD:
+            return True
+    return False
+
+
+def _present_prospect(verb: Token) -> bool:
+    """A present-tense prospect of the clause's subject: "Thursday's meeting is expected to decide",
+    "Friday's vote is due to take place": the subject's time lies ahead."""
+    if any(a.tag_ == "VBD" or a.lower_ in ("was", "were") for a in verb.children if a.dep_ in ("aux", "auxpass")):
+        return False
+    if verb.tag_ == "VBD":
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+    return any(lemma(h) in FUTURE_CUE_LEMMAS or h.lower_ in ("due", "set", "slated")
+               for h in heads if any(x.dep_ == "xcomp" for x in h.children))  # fmt: skip
+
+
 def tense_at(doc: Doc, start: int, end: int) -> str:
     """'past', 'present', 'future' or 'unknown' for the clause governing text[start:end]."""
     span: Span | None = doc.char_span(start, end, alignment_mode="expand")
@@ -73,4 +99,6 @@ def tense_at(doc: Doc, start: int, end: int) -> str:
         verb, via_noun = _governing_verb(span.sent.root)
         if verb is None:
             return "unknown"
+    if _points_ahead(span.root, verb) or (via_noun and _present_prospect(verb)):
+        return "future"
     return _verb_tense(verb, via_noun)

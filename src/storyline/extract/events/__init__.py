@@ -17,6 +17,7 @@ from storyline.extract.events.dating import (
     publication_bound,
     relative_anchor,
     relative_date,
+    shared_date,
     statement_bound,
 )
 from storyline.extract.events.modality import (
@@ -125,7 +126,9 @@ def extract_events(
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        for ev, trig in _sentence_events(article, sent, timexes, idx, spans, cues):
+        found = _sentence_events(article, sent, timexes, idx, spans, cues)
+        dated = [(ev, trig) for ev, trig in found if ev.date is not None]
+        for ev, trig in found:
             ev.id = f"{article.id}:e{len(events)}"
             events.append(ev)
             by_token[trig.token.i] = ev
@@ -135,8 +138,8 @@ def extract_events(
             if rel is not None:
                 pending.append((ev, *rel))
             else:
-                ev.date = statement_bound(sent, timexes, trig, ev.modality) or publication_bound(
-                    article, trig, ev.modality)
+                ev.date = (shared_date(trig, ev.modality, dated, sent, timexes) or statement_bound(sent, timexes, trig, ev.modality)
+                           or publication_bound(article, trig, ev.modality))  # fmt: skip
     for ev, anchor_tok, relation, text in pending:
         ev.date = relative_date(by_token.get(anchor_tok.i), relation, text, article)
     return events

@@ -1,10 +1,12 @@
 """When an event happened, as `storyline.dates` defines a date.
 
 The date comes from a time expression attached to the trigger in the parse (never the time of the
-statement that reports it), else from an anchor event ("following the visit": `dates.relative`), else
-from tense bounded by the dated statement that reports it or by publication (`dates.on_or_before`):
-past-tense events are never dated after the statement or article that reports them. `how` always
-says which.
+statement that reports it; an occasion's date also dates what was done at it: "raised it in
+yesterday's hearing"), else from an anchor event ("following the visit": `dates.relative`), else from
+a clause of the same sentence that happens at the same time and has its own date ("police raided the
+house on Monday and arrested two men": `how` "sentence"), else from tense bounded by the dated
+statement that reports it or by publication (`dates.on_or_before`): past-tense events are never dated
+after the statement or article that reports them. `how` always says which; no day is ever guessed.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ def _timex_head(doc: Doc, tx: Timex) -> Token | None:
 
 def attach_timexes(sent: Span, timexes: list[Timex], triggers: list[Trigger]) -> dict[int, Timex]:
     """trigger token index -> the time expression of this sentence that hangs on it in the parse;
-    climbing stops at a reporting verb (the time of a statement, not of the event it reports)."""
+    climbing stops at a reporting verb (the time of a statement, not of the event it reports). An
+    event noun's date also dates the verb that acts at that occasion (`_occasion_verb`)."""
     trig_at = {t.token.i: t for t in triggers} | {t.head.i: t for t in triggers}
     attached: dict[int, Timex] = {}
     for tx in timexes:
@@ -39,11 +42,26 @@ def attach_timexes(sent: Span, timexes: list[Timex], triggers: list[Trigger]) ->
         while node is not None:
             if node.i in trig_at:
                 attached.setdefault(trig_at[node.i].token.i, tx)
+                verb = _occasion_verb(node)
+                if verb is not None and verb.i in trig_at:
+                    attached.setdefault(trig_at[verb.i].token.i, tx)
                 break
             if lemma(node) in report_verbs() or node.head.i == node.i:
                 break
             node = node.head
     return attached
+
+
+def _occasion_verb(noun: Token) -> Token | None:
+    """The verb done at an occasion ("raised it in yesterday's hearing" -> raised): the event noun is
+    the object of "in"/"at"/"during" on that verb, which is no reporting verb."""
+    prep = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or prep.lower_ not in lexicon.words("occasion_prepositions"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or lemma(verb) in report_verbs():
+        return None
+    return verb
 
 
 def _dates_the_report(node: Token) -> bool:
@@ -89,6 +107,78 @@ def _reported_by(tok: Token, report: Token) -> bool:
             return node.dep_ in ("ccomp", "xcomp")
         node = node.head
     return False
+
+
+def clause_verb(trig: Trigger) -> Token | None:
+    """The verb of the trigger's clause, for verbal triggers only (event nouns keep their own time)."""
+    if trig.noun:
+        return None
+    node = trig.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _tense_key(verb: Token) -> tuple[str, bool, bool]:
+    """What a tense shift changes: the verb's tag class, a perfect ("had"), a future or modal."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    perfect = bool(aux & {"had", "has", "have"})
+    modal = any(c.tag_ == "MD" for c in verb.children if c.dep_ == "aux")
+    past = verb.tag_ == "VBD" or bool(aux & {"was", "were", "did"})
+    return ("past" if past else verb.tag_), perfect, modal
+
+
+def _marker(verb: Token) -> str | None:
+    """The subordinator of a clause ("after", "as"; "when" is parsed as a WRB adverb)."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")),
+                None)  # fmt: skip
+
+
+def _conj_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def same_time_clause(verb: Token, dated: Token) -> bool:
+    """Whether `verb`'s clause happens when `dated`'s does: coordinated with it, or one is a "when /
+    as / while" clause of the other, or a bare participle clause of it ("struck on Tuesday, killing
+    hundreds"), with no tense shift (past perfect, modal, present against past) between them."""
+    if verb.i == dated.i:
+        return False
+    participle = verb.dep_ == "advcl" and verb.head.i == dated.i and verb.tag_ == "VBG" and _marker(verb) is None \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    if participle:
+        return True
+    simult = lexicon.words("simultaneity_markers")
+    linked = (
+        (verb.dep_ == "conj" or dated.dep_ == "conj") and _conj_root(verb).i == _conj_root(dated).i
+    ) or (verb.dep_ == "advcl" and verb.head.i == dated.i and _marker(verb) in simult) or (
+        dated.dep_ == "advcl" and dated.head.i == verb.i and _marker(dated) in simult
+    )
+    return linked and _tense_key(verb) == _tense_key(dated)
+
+
+def shared_date(trig: Trigger, modality: str, dated: list[tuple[Event, Trigger]], sent: Span,
+                timexes: list[Timex]) -> DateInfo | None:  # fmt: skip
+    """The own date of a same-time clause of this sentence (`same_time_clause`), marked ``how``
+    "sentence", for an event told as happened that has no time expression of its own. Only in a
+    sentence with one date ("led X to default in 1998 and plunged Y into ... in 2001" has two, and
+    which one the bare verb takes the parse does not say), and never "now" (no calendar date)."""
+    verb = clause_verb(trig)
+    if verb is None or modality in _UNBOUNDED:
+        return None
+    in_sent = [t for t in timexes if sent.start_char <= t.start < sent.end_char and t.type in ("DATE", "TIME")]
+    if len(in_sent) != 1:
+        return None
+    for ev, other in dated:
+        other_verb = clause_verb(other)
+        d = ev.date
+        if other_verb is None or not dates.is_own(d) or d is None or ev.modality in _UNBOUNDED:
+            continue
+        if d.precision == "unknown":
+            continue
+        if same_time_clause(verb, other_verb):
+            return DateInfo(d.first_day, d.last_day, d.precision, d.text, "sentence", relation="on")
+    return None
 
 
 def own_date(tx: Timex | None) -> DateInfo | None:
