@@ -31,7 +31,7 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 # the record shapes, the language knowledge (lexicon/) and the gazetteer data (data/).
 ANALYSIS_PARTS = (*RULE_FILES, "nlp.py", "analyse.py", "records.py", "syntax.py", "dates.py",
                   "time", "resolve", "extract", "lexicon", "data", "models")  # fmt: skip
-_KNOWLEDGE_SUFFIXES = (".py", ".txt", ".json", ".tsv", ".crfsuite")
+_KNOWLEDGE_SUFFIXES = (".py", ".txt", ".json", ".tsv", ".crfsuite", ".js", ".css", ".html")
 
 
 def fingerprint(parts: Sequence[str], root: Path = PACKAGE_ROOT, extra: str = "") -> str:
@@ -62,7 +62,8 @@ PIPELINE_VERSION = fingerprint(ANALYSIS_PARTS)
 DEDUP_VERSION = fingerprint(("dedup.py",))
 # What turns stored analyses into the story and its outputs: a change here rebuilds the outputs.
 STORY_VERSION = fingerprint(("assemble.py", "consolidate", "render", "embed.py", "dates.py", "modality.py",
-                             "records.py", "schema", "outputs.py", "pipeline.py", "tables.py"))
+                             "records.py", "schema", "outputs.py", "pipeline.py", "tables.py",
+                             "serve"))  # timeline.html is built from the workbench's page code
 
 
 @dataclass
@@ -341,7 +342,8 @@ def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int, 
     if engine == "ray":  # the actors mask the text themselves (None), so masking is distributed too
         from . import engine_ray
 
-        outcomes = engine_ray.run(((a, None) for a in todo), workers, batch_size, analyser, work, ray_address)
+        outcomes = engine_ray.run(((a, None) for a in todo), workers, batch_size, analyser, work, ray_address,
+                                  put_vectors=store.put_embeddings)  # reports embedded in the actors
     else:
         outcomes = analysis.run(((a, masked_text(a)) for a in todo), workers, batch_size, analyser, timings=work)
     for i, outcome in enumerate(outcomes):
