@@ -18,6 +18,7 @@ chosen on this mix; `--ecb train` checks them on a mix the choice never saw: the
 the 25 ECB+ train topics instead (clustering only: those topics have no names written here).
 
     .venv/bin/python benchmarks/stories.py --ecb train --store /tmp/stories/bench-train
+    .venv/bin/python benchmarks/stories.py --chunk 300     # clustered 300 articles at a time, then merged
 """
 
 from __future__ import annotations
@@ -124,12 +125,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--store", default="/tmp/stories/bench", help="output folder of the benchmark store")
     ap.add_argument("--ecb", choices=("dev", "train"), default="dev", help="which ECB+ topics to mix in")
+    ap.add_argument("--chunk", type=int, help="cluster this many articles at a time (clustering.CHUNK), to "
+                    "measure what chunking costs a store larger than one chunk")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from storyline.pipeline import store_inputs
     from storyline.store import Store
+    from storyline.stories import clustering
     from storyline.stories.clustering import cluster
 
+    if args.chunk:
+        clustering.CHUNK = args.chunk
     out = Path(args.store)
     t0 = time.perf_counter()
     if not (out / "storyline.db").is_file():

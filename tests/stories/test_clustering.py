@@ -43,6 +43,20 @@ def test_stories_are_numbered_by_size_and_described(found):
     assert rates.label in {title for _, title, _ in STORIES["rates"]}
 
 
+def test_a_store_larger_than_a_chunk_is_clustered_by_chunks_and_merged(stored, monkeypatch):
+    """Chunks of 5 articles in date order split every story; merging their groups puts them together."""
+    monkeypatch.setattr(clustering, "CHUNK", 5)
+    s = Store(stored / "storyline.db")
+    try:
+        arts = s.articles()
+        by_id = {a.id: a for a in arts}
+        stories = cluster(s, arts)
+    finally:
+        s.close()
+    groups = sorted(sorted(story_of(by_id[i]) for i in st.articles) for st in stories)
+    assert groups == [["rates"] * 4, ["transfer"] * 3, ["volcano"] * 5]
+
+
 def test_the_clustering_is_stored_and_read_back(found):
     _, stories, loaded = found
     assert [(s.id, s.label, sorted(s.articles)) for s in loaded] == [(s.id, s.label, sorted(s.articles)) for s in stories]

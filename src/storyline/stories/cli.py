@@ -98,7 +98,7 @@ def _window(args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     from ..store import Store, StoreError
-    from .clustering import ClusteringError, cluster, save
+    from .clustering import cluster, save
     from .retrieval import SelectionError, in_window
 
     try:
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             save(store, stories, len(articles))
         finally:
             store.close()
-    except (StoreError, ClusteringError) as exc:
+    except StoreError as exc:
         print(f"storyline stories: {exc}", file=sys.stderr)
         return EXIT_FATAL
     if args.json:

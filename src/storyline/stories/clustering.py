@@ -9,7 +9,8 @@ Two articles are on the same story when they share content and actors and appear
   articles: TIME_FLOOR + (1 - TIME_FLOOR) * exp(-days apart / TIME_SCALE_DAYS), so a story can run for
   months but articles weeks apart need more in common.
 Average-linkage agglomerative clustering (scikit-learn) over 1 - similarity merges groups while their
-mean similarity is at least LINK_THRESHOLD. Copies (dedup) join their original's story.
+mean similarity is at least LINK_THRESHOLD, CHUNK articles at a time (see CHUNK for larger stores).
+Copies (dedup) join their original's story.
 The stories are stored (tables `stories`, `story_members`) with ids 1, 2, ... by size, so
 `storyline build --story ID` can build one.
 """
@@ -35,9 +36,11 @@ TFIDF_WEIGHT = 0.5  # share of TF-IDF cosine in the pair similarity; the rest is
 TIME_SCALE_DAYS = 90.0  # days over which the time decay falls by 1/e of its range
 TIME_FLOOR = 0.9  # what is left of a similarity between articles far apart in time
 LINK_THRESHOLD = 0.14  # mean pair similarity at which two groups are still one story
-# the pair matrices are dense (n^2 float32, and SciPy's linkage takes n^2/2 float64): about 1.2 GB at
-# this n, so a larger store is clustered by period (`storyline stories --since/--until`)
-MAX_ARTICLES = 10_000
+# Articles clustered at once: the pair matrices are dense (n^2 float32, and the linkage n^2/2 float64,
+# 190 MB at this n). More are clustered in chunks of this size in date order, whose groups are then
+# merged by average linkage over their mean pair similarity (exact for the first merges; later ones
+# weigh each group alike, not by its size).
+CHUNK = 4000
 TOP_TERMS, TOP_ACTORS = 6, 5
 # a capitalised name inside a sentence (after a lower-case word or a comma), so sentence-initial words
 # are not taken for names
@@ -57,10 +60,6 @@ class StoryCluster:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-class ClusteringError(ValueError):
-    """The store cannot be clustered (too many articles for the pair matrix)."""
 
 
 def _entity_names(store: Store, ids: set[str]) -> dict[str, list[str]]:
@@ -120,6 +119,42 @@ def _labels(sim: np.ndarray) -> np.ndarray:
     return np.asarray(model.fit_predict(dist))
 
 
+def chunked_labels(tfidf: Any, vecs: np.ndarray, days: Sequence[float | None]) -> np.ndarray:
+    """Cluster labels, CHUNK articles at a time in date order, the chunks' groups then merged."""
+    import numpy as np
+
+    order = sorted(range(len(days)), key=lambda i: (days[i] is None, days[i] or 0.0))
+    labels = np.zeros(len(days), dtype=int)
+    top = 0
+    for start in range(0, len(order), CHUNK):
+        idx = np.array(order[start : start + CHUNK])
+        part = _labels(similarity(tfidf[idx], vecs[idx], [days[i] for i in idx]))
+        labels[idx] = part + top
+        top += int(part.max()) + 1
+    if len(order) <= CHUNK or top == len(order):  # one chunk, or nothing merged that merging could shrink
+        return labels
+    return _merge_groups(labels, tfidf, vecs, days)
+
+
+def _merge_groups(labels: np.ndarray, tfidf: Any, vecs: np.ndarray, days: Sequence[float | None]) -> np.ndarray:
+    """Merge groups by average linkage over their mean pair similarity: for the two cosine parts, the
+    mean over the pairs across two groups is the dot product of the groups' mean vectors; the time
+    decay is taken between the groups' mean dates. Groups are clustered like articles, so more groups
+    than a chunk are chunked in turn."""
+    import numpy as np
+    from scipy import sparse
+
+    k = int(labels.max()) + 1
+    member = sparse.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(k, len(labels)))
+    size = np.asarray(member.sum(axis=1)).ravel()
+    mean_t = sparse.diags(1 / size) @ member @ tfidf
+    mean_v = (sparse.diags(1 / size) @ member @ vecs).astype(np.float32)
+    n_dated = member @ np.array([x is not None for x in days], dtype=float)
+    day_sum = member @ np.array([x or 0.0 for x in days])
+    group_day = [float(day_sum[g] / n_dated[g]) if n_dated[g] else None for g in range(k)]
+    return chunked_labels(mean_t, np.asarray(mean_v), group_day)[labels]  # more groups than a chunk: again
+
+
 def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
     """The stories of `articles` (copies follow their originals), largest first, ids from 1."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -128,9 +163,6 @@ def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
 
     present = {a.id for a in articles}
     originals = [a for a in articles if a.duplicate_of not in present]  # (a copy of an absent one counts)
-    if len(originals) > MAX_ARTICLES:
-        raise ClusteringError(f"{store.path}: {len(originals)} articles; `storyline stories` clusters at most "
-                              f"{MAX_ARTICLES} at once (cluster one period at a time with --since/--until)")
     if not originals:
         return []
     names = _entity_names(store, {a.id for a in originals})
@@ -139,7 +171,7 @@ def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
                           max_df=0.5 if len(docs) > 4 else 1.0, token_pattern=r"(?u)\b[^\W\d_][\w]+\b")
     tfidf = vec.fit_transform(docs)
     vecs = article_vectors(store, originals)
-    labels = _labels(similarity(tfidf, vecs, [_days(a) for a in originals]))
+    labels = chunked_labels(tfidf, vecs, [_days(a) for a in originals])
     copies: dict[str, list[str]] = {}
     for a in articles:
         if a.duplicate_of in present:
