@@ -94,3 +94,13 @@ def test_stored_entities_name_the_actors_when_articles_are_analysed(tmp_path):
     stories = cluster(s, s.articles())
     assert len(stories) == 1 and stories[0].actors[0] == "Rovers FC"
     s.close()
+
+
+@pytest.mark.parametrize("texts", [["Volcano erupts.", "Bank raises rates.", "Striker signs contract."],
+                                   ["the and of", "it is"], ["Lava."]])
+def test_a_few_short_articles_with_no_shared_word_still_cluster(tmp_path, texts):
+    s = Store(tmp_path / "x.db")
+    s.add_articles([Article(id=f"a{i}", source=f"{i}.txt", text=t, content_hash=f"h{i}") for i, t in enumerate(texts)])
+    stories = cluster(s, s.articles())
+    assert sorted(a for st in stories for a in st.articles) == [f"a{i}" for i in range(len(texts))]
+    s.close()

@@ -119,6 +119,23 @@ def _labels(sim: np.ndarray) -> np.ndarray:
     return np.asarray(model.fit_predict(dist))
 
 
+def _tfidf(docs: list[str]) -> tuple[Any, Any]:
+    """TF-IDF rows and vocabulary; words in one article only or in over half of them are dropped,
+    unless that leaves no word (a handful of short articles), and no word at all gives zero rows."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    for min_df, max_df in ((2, 0.5), (1, 1.0)):
+        vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=min_df if len(docs) > 2 else 1,
+                              max_df=max_df if len(docs) > 4 else 1.0, token_pattern=r"(?u)\b[^\W\d_][\w]+\b")
+        try:
+            return vec.fit_transform(docs), vec.get_feature_names_out()
+        except ValueError:  # no word left
+            continue
+    return sparse.csr_matrix((len(docs), 1)), np.array(["-"])
+
+
 def chunked_labels(tfidf: Any, vecs: np.ndarray, days: Sequence[float | None]) -> np.ndarray:
     """Cluster labels, CHUNK articles at a time in date order, the chunks' groups then merged."""
     import numpy as np
@@ -157,8 +174,6 @@ def _merge_groups(labels: np.ndarray, tfidf: Any, vecs: np.ndarray, days: Sequen
 
 def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
     """The stories of `articles` (copies follow their originals), largest first, ids from 1."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     from .retrieval import article_vectors
 
     present = {a.id for a in articles}
@@ -167,9 +182,7 @@ def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
         return []
     names = _entity_names(store, {a.id for a in originals})
     docs = _documents(originals, names)
-    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2 if len(docs) > 2 else 1,
-                          max_df=0.5 if len(docs) > 4 else 1.0, token_pattern=r"(?u)\b[^\W\d_][\w]+\b")
-    tfidf = vec.fit_transform(docs)
+    tfidf, vocab = _tfidf(docs)
     vecs = article_vectors(store, originals)
     labels = chunked_labels(tfidf, vecs, [_days(a) for a in originals])
     copies: dict[str, list[str]] = {}
@@ -179,7 +192,6 @@ def cluster(store: Store, articles: Sequence[Article]) -> list[StoryCluster]:
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(int(lab), []).append(i)
-    vocab = vec.get_feature_names_out()
     stories = [_describe(originals, members, tfidf, vecs, vocab, names, docs, copies)
                for members in groups.values()]
     stories.sort(key=lambda s: (-s.size, s.first_day or "9999", s.label))
