@@ -12,6 +12,9 @@ attribution), so it marks the outer one only, with Y's words inside its content;
 counts the predicted claims reported by another claim (`reported_by`) and how many of them still
 match a gold attribution of their own (the rest are unmatched by construction of the corpus).
 Rules were developed on `train`; report `dev`. Needs no network.
+The trained attribution model (`storyline.extract.claims.model`, fitted on `train` by
+`benchmarks/train_attribution.py`) adds what the rules miss; `--compare` scores rules alone and rules +
+model on the same parse, and counts what the model added; `--no-model` scores the rules alone.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyline import nlp  # noqa: E402
 from storyline.extract.claims import extract_claims, find_quotes  # noqa: E402
+from storyline.extract.claims import model as claim_model  # noqa: E402
 from storyline.records import Article  # noqa: E402
 from storyline.resolve.actors import resolve_article  # noqa: E402
 
@@ -151,11 +155,55 @@ def nested_line(pairs: list[tuple[list[Attr], list[Attr]]], thr: float = 0.3) ->
     return f"nested: {n} predicted claims reported by another claim; {hit} cover a gold content (>{thr})"
 
 
+def _pairs(items: list[tuple[Path, str]], preds: list[list[Attr]]) -> list[tuple[list[Attr], list[Attr]]]:
+    pairs = []
+    for (ann, text), pred in zip(items, preds, strict=True):
+        quotes = find_quotes(text)
+        gold = read_gold(ann)
+        for a in gold + pred:
+            a.direct = _quoted(a.content, quotes)
+        pairs.append((gold, pred))
+    return pairs
+
+
+def _table(pairs: list[tuple[list[Attr], list[Attr]]]) -> None:
+    print(
+        f"{'subset':9} {'thr':>4} {'P':>6} {'R':>6} {'F1':>6} {'source':>7} {'cue':>6} {'gold':>6} {'pred':>6}"
+    )
+    for kind in (None, "direct", "indirect"):
+        for thr in THRESHOLDS:
+            s = score(pairs, thr, kind)
+            print(
+                f"{kind or 'all':9} {thr:>4} {s['P']:6.1f} {s['R']:6.1f} {s['F1']:6.1f} {s['source']:7.1f} {s['cue']:6.1f} {s['gold']:6} {s['pred']:6}"
+            )
+    print(nested_line(pairs))
+
+
+def _covers(g: Attr, a: Attr, thr: float = 0.3) -> bool:
+    return len(g.content & a.content) / len(g.content) > thr
+
+
+def added_line(rules: list[list[Attr]], both: list[list[Attr]], pairs: list[tuple[list[Attr], list[Attr]]]) -> str:
+    """How many predictions the model added (content spans the rules did not predict), and how many
+    of them cover a gold content (>0.3) that no rule prediction covers."""
+    n = hit = 0
+    for r, b, (gold, _) in zip(rules, both, pairs, strict=True):
+        have = {frozenset(a.content) for a in r}
+        new = [a for a in b if frozenset(a.content) not in have]
+        n += len(new)
+        for g in gold:
+            if g.content:
+                hit += any(_covers(g, a) for a in new) and not any(_covers(g, a) for a in r)
+    return f"model: added {n} predictions; {hit} gold contents found only through them (>0.3)"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--no-model", action="store_true", help="rules alone")
+    ap.add_argument("--compare", action="store_true", help="rules alone, then rules + model, same parse")
     args = ap.parse_args(argv)
     base = args.data / args.split
     anns = sorted((base / "attributions").glob("*.ann"))
@@ -173,34 +221,28 @@ def main(argv: list[str] | None = None) -> int:
     pipe = nlp.load()
     t0 = time.perf_counter()
     docs = list(pipe.pipe([t for _, t in items], batch_size=16))
-    t1 = time.perf_counter()
-    preds = [
-        predict(Article(id=ann.stem, source=str(ann), text=text), doc)
-        for (ann, text), doc in zip(items, docs, strict=True)
-    ]
-    t2 = time.perf_counter()
-    pairs = []
-    for (ann, text), pred in zip(items, preds, strict=True):
-        quotes = find_quotes(text)
-        gold = read_gold(ann)
-        for a in gold + pred:
-            a.direct = _quoted(a.content, quotes)
-        pairs.append((gold, pred))
+    t_parse = time.perf_counter() - t0
     n = len(items)
-    print(
-        f"PolNeAR {args.split}: {n} articles; {n / (t2 - t0):.1f} articles/s with spaCy parsing, "
-        f"{n / max(t2 - t1, 1e-9):.0f} articles/s for actors + claims alone"
-    )
-    print(
-        f"{'subset':9} {'thr':>4} {'P':>6} {'R':>6} {'F1':>6} {'source':>7} {'cue':>6} {'gold':>6} {'pred':>6}"
-    )
-    for kind in (None, "direct", "indirect"):
-        for thr in THRESHOLDS:
-            s = score(pairs, thr, kind)
-            print(
-                f"{kind or 'all':9} {thr:>4} {s['P']:6.1f} {s['R']:6.1f} {s['F1']:6.1f} {s['source']:7.1f} {s['cue']:6.1f} {s['gold']:6} {s['pred']:6}"
-            )
-    print(nested_line(pairs))
+    runs = [("rules alone", None), ("rules + model", claim_model.MODEL_PATH)] if args.compare else [
+        ("rules alone" if args.no_model else "rules + model", None if args.no_model else claim_model.MODEL_PATH)]
+    all_preds = []
+    for name, path in runs:
+        claim_model.SETTINGS.path = path
+        t1 = time.perf_counter()
+        preds = [
+            predict(Article(id=ann.stem, source=str(ann), text=text), doc)
+            for (ann, text), doc in zip(items, docs, strict=True)
+        ]
+        t_claims = time.perf_counter() - t1
+        all_preds.append(preds)
+        pairs = _pairs(items, preds)
+        print(
+            f"PolNeAR {args.split}, {name}: {n} articles; {n / (t_parse + t_claims):.1f} articles/s with spaCy "
+            f"parsing, {n / max(t_claims, 1e-9):.0f} articles/s for actors + claims alone"
+        )
+        _table(pairs)
+    if args.compare:
+        print(added_line(all_preds[0], all_preds[1], pairs))
     return 0
 
 

@@ -26,6 +26,7 @@ from storyline.records import Article, Claim, DateInfo, Evidence, Mention, Timex
 from .content import clean_content, content_kind
 from .cues import according_to_drafts, hearsay_adverb_drafts, nominal_drafts, verb_drafts
 from .draft import Draft, Spans, layout_text, subtree_span
+from .model import model_drafts
 from .nested import link_claims
 from .quotes import absorb_quotes, attribute_quotes, colon_paragraphs, find_quotes
 from .speakers import SpeakerContext, first_person_in_quote, quote_speaker, resolve_speaker
@@ -59,6 +60,7 @@ def _drafts(doc: Doc, mentions: list[Mention], quotes: Spans) -> list[Draft]:
     used_quotes = absorb_quotes(layout_text(doc), drafts, quotes)
     attribute_quotes(doc, mentions, quotes, used_quotes, drafts, used_cues)
     drafts += colon_paragraphs(doc, mentions, drafts, quotes)
+    drafts += model_drafts(doc, mentions, drafts, quotes)  # what the trained model finds and the rules miss
     return drafts
 
 

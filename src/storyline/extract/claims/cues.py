@@ -90,7 +90,7 @@ def _verb_draft(v: Token, text: str, mentions: list[Mention], quotes: Spans) -> 
             subj, spans, croot = agent, spans_h, None
     spans = keep_in_paragraph(text, spans, v)
     if not spans or not (
-        _accusation_ok(v, subj, mentions) if accused else _makes_claim(v, croot, subj, mentions)
+        _accusation_ok(v, subj, mentions) if accused else makes_claim(v, croot, subj, mentions)
     ):
         return None
     if subj is None and v.dep_ != "parataxis":
@@ -115,7 +115,7 @@ def _accusation_ok(v: Token, subj: Token | None, mentions: list[Mention]) -> boo
     return subj is None or lemma(v) not in EVALUATIVE or is_actor(subj, mentions)
 
 
-def _makes_claim(v: Token, croot: Token | None, subj: Token | None, mentions: list[Mention]) -> bool:
+def makes_claim(v: Token, croot: Token | None, subj: Token | None, mentions: list[Mention]) -> bool:
     """Whether the cue's class accepts this content and source: some cues need a clause, evaluations
     and wants need an actor, prepositional cues their preposition."""
     cue = lemma(v)
