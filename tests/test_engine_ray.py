@@ -61,13 +61,14 @@ def test_ray_engine_builds_the_same_story_as_the_local_engine(tmp_path, ray_loca
     from storyline.pipeline import PIPELINE_VERSION
     from storyline.store import Store
 
-    store = Store(tmp_path / "ray" / "storyline.db")
-    try:
-        keys = {key(_content(ev)) for an in store.analyses(PIPELINE_VERSION) for ev in an.events}
-        assert keys and set(store.get_embeddings(sorted(keys))) == keys
-    finally:
-        store.close()
-    assert ray_report.timings["embed"] > 0
+    for engine in ("ray", "local"):  # the local engine embeds each stored batch's reports too
+        store = Store(tmp_path / engine / "storyline.db")
+        try:
+            keys = {key(_content(ev)) for an in store.analyses(PIPELINE_VERSION) for ev in an.events}
+            assert keys and set(store.get_embeddings(sorted(keys))) == keys
+        finally:
+            store.close()
+    assert ray_report.timings["embed"] > 0 and local.timings["embed"] > 0
 
 
 def _articles(texts: list[str]) -> list[tuple[Article, str | None]]:

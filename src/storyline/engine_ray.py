@@ -77,21 +77,13 @@ class _Analyse:
 
 
 def _embeddings(outcome: Outcome) -> dict[str, bytes]:
-    """The embeddings consolidation will ask for, of this article's event reports, keyed as the
-    store's embedding cache keys them (`embed.key`): computed here, in parallel, they spare the
-    driver's assembly its largest cost. A text that assembly words otherwise is only a cache miss; an
-    error here costs only the speed-up."""
+    """The embeddings consolidation will ask for, of this article's event reports
+    (`consolidate.coref.report_vectors`), computed here in parallel."""
     if isinstance(outcome, AnalysisFailure) or not outcome.events:
         return {}
-    from .consolidate.coref import _content  # the text coreference embeds for a report
-    from .embed import embed, key
+    from .consolidate.coref import report_vectors
 
-    texts = list(dict.fromkeys(_content(ev) for ev in outcome.events))
-    try:
-        return {key(t): v.tobytes() for t, v in zip(texts, embed(texts), strict=True)}
-    except Exception:  # never a failure of the article: assembly embeds what is missing
-        logging.getLogger(__name__).warning("embedding the reports of %s failed", outcome.article, exc_info=True)
-        return {}
+    return report_vectors(outcome.events)
 
 
 def _task(article_json: str, text: str | None) -> tuple[Article, str]:

@@ -182,6 +182,24 @@ def _content(ev: Event) -> str:
     return f"{ev.summary}. {sentence[:300]}"
 
 
+def report_vectors(events: list[Event]) -> dict[str, bytes]:
+    """Embeddings of these reports as the store's embedding cache keys them (`embed.key`), computed
+    where the article is analysed so that assembly finds them cached (it is the largest part of
+    assembly otherwise). Never a failure of the article: on an error assembly embeds what is missing."""
+    import logging
+
+    from storyline.embed import embed, key
+
+    texts = list(dict.fromkeys(_content(ev) for ev in events))
+    if not texts:
+        return {}
+    try:
+        return {key(t): v.tobytes() for t, v in zip(texts, embed(texts), strict=True)}
+    except Exception:
+        logging.getLogger(__name__).warning("embedding %d event reports failed", len(texts), exc_info=True)
+        return {}
+
+
 def scored_pairs(rs: list[Report], aff: dict[str, str]) -> list[tuple[float, int, int]]:
     """Candidate pairs that pass every check, with their similarity, best first (only the reports
     of such pairs are embedded)."""
