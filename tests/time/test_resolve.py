@@ -584,6 +584,8 @@ AHEAD = [
     ("Unions met on the eve of Monday's strike.", "Monday", "2023-05-15"),
     ("Thursday's summit is expected to settle the dispute.", "Thursday", "2023-05-11"),
     ("Friday's hearing is due to begin at noon.", "Friday", "2023-05-12"),
+    # the prospect is the subject's, not that of a date in another phrase of the clause
+    ("With the council's approval on Monday, the mayor is expected to sign the bill.", "Monday", "2023-05-08"),
     # told as past: backward, as before
     ("The minister spoke to reporters after Monday's vote.", "Monday", "2023-05-08"),
     ("Monday's summit settled the dispute.", "Monday", "2023-05-08"),

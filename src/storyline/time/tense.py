@@ -76,6 +76,28 @@ def _points_ahead(tok: Token, verb: Token) -> bool:
     return False
 
 
+# where a plan verb holds the planned thing: "planned a rally", "invited them to a ceremony"
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "attr", "prep:to", "prep:for")
+
+
+def _on_path_dep(tok: Token, verb: Token) -> str | None:
+    """The dependency of the verb's child that holds `tok` (None when the verb is not above it)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == verb.i and cur.i != verb.i:
+            return f"prep:{cur.lower_}" if cur.dep_ == "prep" else str(cur.dep_)
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _in_subject(tok: Token, verb: Token) -> bool:
+    """`tok` lies in the verb's subject ("Thursday's meeting is expected to ..."), not in another of its
+    phrases ("with the Senate's approval Wednesday night, the House is expected to vote")."""
+    return _on_path_dep(tok, verb) in ("nsubj", "nsubjpass")
+
+
 def _present_prospect(verb: Token) -> bool:
     """A present-tense prospect of the clause's subject: "Thursday's meeting is expected to decide",
     "Friday's vote is due to take place": the subject's time lies ahead."""
@@ -99,6 +121,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str:
         verb, via_noun = _governing_verb(span.sent.root)
         if verb is None:
             return "unknown"
-    if _points_ahead(span.root, verb) or (via_noun and _present_prospect(verb)):
+    if _points_ahead(span.root, verb) or (via_noun and _in_subject(span.root, verb) and _present_prospect(verb)):
         return "future"
-    return _verb_tense(verb, via_noun)
+    # the planned thing is the verb's subject or object ("planned a rally on Saturday"), not an
+    # adjunct ("with the approval on Monday, the mayor is expected to sign")
+    return _verb_tense(verb, via_noun and _on_path_dep(span.root, verb) in _ARGUMENT_DEPS)
