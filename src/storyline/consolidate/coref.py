@@ -35,11 +35,11 @@ from storyline.syntax import UnionFind
 
 SIM_SHARED = 0.55  # cosine needed when the reports share a participant
 SIM_DISJOINT_RECIPIENTS = 0.75  # ... and when both name recipients but none in common
-SIM_WEAK = 0.65  # no participant in common, but an object head, a place or their own day
-SIM_AGENTLESS = 0.75  # nothing in common and at least one side names no participant
+SIM_WEAK = 0.55  # no participant in common, but an object head, a place or their own day
+SIM_AGENTLESS = 0.6  # nothing in common and at least one side names no participant
 SIM_OTHER_CONCEPT = 0.8  # one PLOVER type, but predicates of different concepts ("buy" / "ship")
 SIM_CONTEXT = 0.4  # ... when their articles share much of their participants (CONTEXT_SHARE of them)
-CONTEXT_SHARE = 0.3  # Jaccard of the two articles' participants and places: they tell of one story
+CONTEXT_SHARE = 0.2  # Jaccard of the two articles' participants and places: they tell of one story
 DISJOINT_OBJECTS = 0.05  # added when both name objects and no head is shared ("cut jobs" / "cut prices")
 BOUND_GAP_DAYS = 60  # reports dated only by their publication merge within this window
 
