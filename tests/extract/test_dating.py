@@ -144,3 +144,8 @@ def test_occasion_ahead_of_the_statement_resolves_forward():
     # published on a Tuesday: "Thursday's summit" is two days later, not five days before
     got = _dated("Ministers spoke to reporters ahead of Thursday's summit.", "summit", anchor="2024-05-07")
     assert got["first_day"] == "2024-05-09"
+
+
+def test_no_shared_date_across_but():
+    got = _dated("Police arrested the singer on 3 March 2003 but released him without charge.", "released")
+    assert got.get("how") != "sentence"

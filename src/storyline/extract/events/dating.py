@@ -132,6 +132,13 @@ def _marker(verb: Token) -> str | None:
                 None)  # fmt: skip
 
 
+def _contrasted(verb: Token) -> bool:
+    """A conjunct joined by "but" / "yet" ("was arrested in 2003, but was found not guilty"): a
+    contrast, often of another time."""
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in lexicon.words("contrast_conjunctions")
+                                       for c in verb.head.children if c.i < verb.i)  # fmt: skip
+
+
 def _conj_root(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -141,7 +148,7 @@ def _conj_root(tok: Token) -> Token:
 def same_time_clause(verb: Token, dated: Token) -> bool:
     """Whether `verb`'s clause happens when `dated`'s does: coordinated with it, or one is a "when /
     as / while" clause of the other, or a bare participle clause of it ("struck on Tuesday, killing
-    hundreds"), with no tense shift (past perfect, modal, present against past) between them."""
+    hundreds"), not across "but", with no tense shift (past perfect, modal, present against past) between them."""
     if verb.i == dated.i:
         return False
     participle = verb.dep_ == "advcl" and verb.head.i == dated.i and verb.tag_ == "VBG" and _marker(verb) is None \
@@ -151,6 +158,7 @@ def same_time_clause(verb: Token, dated: Token) -> bool:
     simult = lexicon.words("simultaneity_markers")
     linked = (
         (verb.dep_ == "conj" or dated.dep_ == "conj") and _conj_root(verb).i == _conj_root(dated).i
+        and not _contrasted(verb) and not _contrasted(dated)
     ) or (verb.dep_ == "advcl" and verb.head.i == dated.i and _marker(verb) in simult) or (
         dated.dep_ == "advcl" and dated.head.i == verb.i and _marker(dated) in simult
     )
