@@ -300,6 +300,7 @@ def test_search_finds_and_marks_words(server, page):
     assert hits.count() >= 2
     marks = pg.eval_on_selector_all("ol.hits mark", "els => els.map(e => e.textContent.toLowerCase())")
     assert marks and set(marks) == {"trentino"}
+    _shot(pg, "search")
     event_hit = pg.locator("ol.hits li.hit", has=pg.locator(".badge", has_text="event")).first
     event_hit.locator("a").click()
     _ready(pg, "event")
@@ -368,17 +369,21 @@ def test_claims_conflicts_actor_and_sources_views(server, page):
     deny = {c["id"] for c in story["claims"] if c["stance"] == "deny"}
     assert set(pg.eval_on_selector_all("ul.claims li.claim", "els => els.map(e => e.dataset.id)")) == deny
     assert pg.locator("ul.claims .about a").count() >= 1  # linked to its events
+    _shot(pg, "claims")
     _open(pg, base, "/conflicts", "conflicts")
     assert pg.locator("ul.conflicts li.conflict-card").count() >= 1
     assert pg.locator("ul.conflicts blockquote.ev").count() >= 1
+    _shot(pg, "conflicts")
     _open(pg, base, "/actor/E1", "actor")
     assert pg.text_content("h1") == "Freedonia"
     involved = {e["id"] for e in story["events"] if "E1" in e["actors"] + e["recipients"]}
     assert set(pg.eval_on_selector_all("ol.events li.event-row", "els => els.map(e => e.dataset.id)")) == involved
+    _shot(pg, "actor")
     _open(pg, base, "/sources", "sources")
     outlets = pg.eval_on_selector_all("section.outlet h2", "els => els.map(e => e.textContent)")
     assert {"Daily Planet", "Wire Service", "Echo News", "Morning Post"} <= set(outlets)
     assert "first on 2022-11-02" in pg.locator("section.outlet", has_text="Wire Service").text_content()
+    _shot(pg, "sources")
     pg.select_option("form.filters select[name='outlet']", "Echo News")
     _ready(pg, "sources")
     assert "outlet=Echo" in pg.url
