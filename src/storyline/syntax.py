@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Callable, Iterable
 
 from networkx.utils import UnionFind
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import lexicon
 from .records import Mention
@@ -18,6 +18,16 @@ from .records import Mention
 __all__ = ["lemma", "conjuncts", "children", "MentionIndex", "token_span", "UnionFind"]
 
 
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy joins every token again on each access, which made
+    per-mention and per-line lookups quadratic in the article's length. A parsed doc never changes."""
+    text = doc.user_data.get("storyline_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["storyline_text"] = text
+    return text
 
 
 def lemma(tok: Token) -> str:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline import lexicon
 from storyline.extract import plover
-from storyline.syntax import lemma
+from storyline.syntax import doc_text, lemma
 
 __all__ = [
     "CLASSES",
@@ -295,7 +295,7 @@ def detect_sentence(sent: Span) -> list[EventMention]:
         head = toks[-1]
         tense, aspect = tense_aspect(head)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        found.append(EventMention(start, end, head.doc.text[start:end], cls, head.i, conf, tense, aspect,
+        found.append(EventMention(start, end, doc_text(head.doc)[start:end], cls, head.i, conf, tense, aspect,
                                   polarity(head), modal_word(head)))
     return found
 

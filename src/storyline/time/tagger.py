@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import load
 from ..records import Timex
+from ..syntax import doc_text
 from . import calendar as cal
 from .grammar import Cand, find_candidates, select
 from .resolve import Context, Resolved, resolve
@@ -196,8 +197,8 @@ def tag(text: str, anchor: dt.date | None, doc: Doc | None = None) -> list[Timex
     original = text
     if doc is None:
         doc = load()(text)
-    elif len(doc.text) == len(text):
-        text = doc.text
+    elif len(doc_text(doc)) == len(text):
+        text = doc_text(doc)
     chosen = [c for c in select(list(find_candidates(text))) if not _vetoed(c, doc)]
     sent_of = _sentence_index(doc)
     written = _written_years(chosen)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from storyline import dates
 from storyline.records import Article, Claim, DateInfo, Evidence, Mention, Timex
+from storyline.syntax import doc_text
 
 from .content import clean_content, content_kind
 from .cues import according_to_drafts, hearsay_adverb_drafts, nominal_drafts, verb_drafts
@@ -45,7 +46,7 @@ def extract_claims(article: Article, doc: Doc, mentions: list[Mention], timexes:
     for d in drafts:
         if d.content_spans:
             _resolve(d, drafts, ctx)
-            claims.append(_claim(d, article, doc.text, timexes, len(claims) + 1))
+            claims.append(_claim(d, article, doc_text(doc), timexes, len(claims) + 1))
             made.append(d)
     link_claims(claims, made, ctx)
     return claims

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from storyline.nlp import line_breaks
-from storyline.syntax import token_span
+from storyline.syntax import doc_text, token_span
 
 Spans = list[tuple[int, int]]
 OPEN_Q = '“"«„'
@@ -42,12 +42,13 @@ def layout_text(doc: Doc) -> str:
     """The text as the claim rules read it: a line break inside a hard-wrapped sentence (wire copy
     with a newline every 70 characters; `nlp.line_breaks`) is a space, so only real paragraph breaks
     stop a content, a source or a quotation. Same length as `doc.text`; cached on the doc."""
+    text = doc_text(doc)
     cached = doc.user_data.get("claims_layout_text")
-    if isinstance(cached, str) and len(cached) == len(doc.text):
+    if isinstance(cached, str) and len(cached) == len(text):
         return cached
-    chars = list(doc.text)
-    for start in line_breaks(doc.text)[1]:
-        k = doc.text.rfind("\n", 0, start)
+    chars = list(text)
+    for start in line_breaks(text)[1]:
+        k = text.rfind("\n", 0, start)
         if k >= 0:
             chars[k] = " "
     out = "".join(chars)
