@@ -140,3 +140,50 @@ def test_worker_exception_and_death_never_hang_the_parent(tmp_path):
     assert failed["d.txt"]["stage"] == "worker" and failed["d.txt"]["error"] == "WorkerDied"
     assert report["analysed"] == 3  # a, c and e, including articles batched beside the dead worker
     assert report["counts"]["articles"] == 5
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Executor:
+    """Runs batches in the calling process; `broken` makes submit raise as a pool whose worker died."""
+
+    made = 0
+
+    def __init__(self, broken: bool):
+        self.broken = broken
+
+    def submit(self, fn, *args):
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.broken:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return _Done(fn(*args))
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+def test_a_pool_found_broken_at_submit_reruns_its_articles(monkeypatch):
+    """A worker can die while the parent is busy storing or embedding: the next submit then finds the
+    pool broken. Those articles are re-run, not lost, and the build goes on."""
+
+    def executor(workers):
+        _Executor.made += 1
+        return _Executor(broken=_Executor.made == 1)
+
+    monkeypatch.setattr(analyse, "_executor", executor)
+
+    def fake(batch, analyser, batch_size):
+        return analyse.BatchResult([analyse._failure(t[0], "test", "stands in for an analysis") for t in batch])
+
+    monkeypatch.setattr(analyse, "analyse_batch", fake)
+    tasks = [(Article(id=f"a{i}", source=f"{i}.txt", text="x"), "x") for i in range(3)]
+    out = [o for r in analyse._run_pool(iter([tasks[:2], tasks[2:]]), 2, 2, analyse.extract_all) for o in r.outcomes]
+    assert sorted(o.article for o in out) == ["a0", "a1", "a2"]
+    assert _Executor.made == 2  # restarted once

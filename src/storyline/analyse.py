@@ -159,7 +159,12 @@ class _Pool:
         self.suspects: list[Task] = []
 
     def submit(self, batch: list[Task]) -> None:
-        self.in_flight.append((batch, self.executor.submit(analyse_batch, batch, self.analyser, self.batch_size)))
+        try:
+            fut = self.executor.submit(analyse_batch, batch, self.analyser, self.batch_size)
+        except BrokenProcessPool:  # a worker died while the parent was busy (storing, embedding)
+            self._suspect_all(batch)
+            return
+        self.in_flight.append((batch, fut))
 
     def collect_one(self) -> BatchResult:
         """The oldest batch's outcomes; if its worker died, every batch in flight becomes suspect."""
@@ -167,12 +172,16 @@ class _Pool:
         done = _result(fut)
         if done is not None:
             return done
+        self._suspect_all(batch)
+        return BatchResult([])
+
+    def _suspect_all(self, batch: list[Task]) -> None:
+        """The pool broke: `batch` and every batch in flight are re-run one article per task later."""
         self.suspects.extend(batch)
         for b, _ in self.in_flight:
             self.suspects.extend(b)
         self.in_flight.clear()
         self._restart()
-        return BatchResult([])
 
     def retry_suspects(self) -> Iterator[BatchResult]:
         """Re-run suspect articles one per task: only the one that kills its worker fails."""
