@@ -24,7 +24,7 @@ from ..time import calendar
 from . import models as m
 from . import queries
 
-# The story tables and the indexes the API needs arrive with this store schema version (store.MIGRATIONS).
+# The story tables and the indexes the API needs arrive with this store schema version (storyline.migrations.MIGRATIONS).
 STORY_SCHEMA = 5
 # Page sizes: default and most a client may ask for.
 DEFAULT_LIMIT, MAX_LIMIT = 50, 500
