@@ -230,21 +230,19 @@ def _log_libraries_to(out: Path) -> None:
 
 
 def _run_rm(args: argparse.Namespace) -> int:
-    from .store import Store, StoreError
+    from .inventory import open_store
+    from .store import StoreError
 
-    db = Path(args.db or Path(args.out) / "storyline.db")
-    if not db.is_file():
-        print(f"storyline rm: {db}: no store here", file=sys.stderr)
+    store = open_store(args, "rm")
+    if store is None:
         return EXIT_FATAL
     try:
-        store = Store(db)
-        try:
-            removed = store.remove_articles(args.articles)
-        finally:
-            store.close()
+        removed = store.remove_articles(args.articles)
     except StoreError as exc:
         print(f"storyline rm: {exc}", file=sys.stderr)
         return EXIT_FATAL
+    finally:
+        store.close()
     print(f"removed {len(removed)} articles" + (f": {', '.join(removed)}" if removed else ""))
     if not removed:
         print("storyline rm: no stored article has these ids or sources", file=sys.stderr)

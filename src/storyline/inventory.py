@@ -36,12 +36,14 @@ def add_parsers(sub: Any) -> None:
     st.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def _open(args: argparse.Namespace, command: str) -> Any:
+def open_store(args: argparse.Namespace, command: str, hint: str = "") -> Any:
+    """The store of `args.out` (or `--db`), or None after one line on stderr naming the file and the
+    problem; every command that reads a build's store opens it here."""
     from .store import Store, StoreError
 
     db = Path(args.db or Path(args.out) / "storyline.db")
     if not db.is_file():
-        print(f"storyline {command}: {db}: no store here", file=sys.stderr)
+        print(f"storyline {command}: {db}: no store here{hint}", file=sys.stderr)
         return None
     try:
         return Store(db)
@@ -130,7 +132,7 @@ def _counts(items: Any) -> dict[str, int]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    store = _open(args, "list")
+    store = open_store(args, "list")
     if store is None:
         return EXIT_FATAL
     try:
@@ -149,7 +151,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    store = _open(args, "stats")
+    store = open_store(args, "stats")
     if store is None:
         return EXIT_FATAL
     db = Path(args.db or Path(args.out) / "storyline.db")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3  # as in storyline.cli
@@ -97,7 +96,8 @@ def _window(args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import Store, StoreError
+    from ..inventory import open_store
+    from ..store import StoreError
     from .clustering import cluster, save
     from .retrieval import SelectionError, in_window
 
@@ -109,21 +109,18 @@ def run(args: argparse.Namespace) -> int:
     status = _store_inputs(args) if args.add else None
     if status == EXIT_FATAL:
         return status
-    db = Path(args.db or Path(args.out) / "storyline.db")
-    if not db.is_file():
-        print(f"storyline stories: {db}: no store here (build or --add inputs first)", file=sys.stderr)
+    store = open_store(args, "stories", hint=" (build or --add inputs first)")
+    if store is None:
         return EXIT_FATAL
     try:
-        store = Store(db)
-        try:
-            articles = [a for a in store.articles() if in_window(a, window)]
-            stories = cluster(store, articles)
-            save(store, stories, len(articles))
-        finally:
-            store.close()
+        articles = [a for a in store.articles() if in_window(a, window)]
+        stories = cluster(store, articles)
+        save(store, stories, len(articles))
     except StoreError as exc:
         print(f"storyline stories: {exc}", file=sys.stderr)
         return EXIT_FATAL
+    finally:
+        store.close()
     if args.json:
         print(json.dumps([s.to_json() for s in stories], ensure_ascii=False, indent=1))
     else:
