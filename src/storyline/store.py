@@ -114,11 +114,9 @@ class Store:
         if all(fresh.get(k) == stored.get(k) for k in keys):
             return
         merged = {**stored, **{k: fresh.get(k) for k in keys}}
-        _unindex(c, a.id)  # (the title may change; the index forgets the stored version first)
-        c.execute("UPDATE articles SET record=?, published=? WHERE id=?",
-                  (json.dumps(merged, ensure_ascii=False), a.published, a.id))
+        _rewrite(c, a.id, merged)  # (the title may change)
+        c.execute("UPDATE articles SET published=? WHERE id=?", (a.published, a.id))
         c.execute("DELETE FROM analyses WHERE article_id=?", (a.id,))
-        _index(c, article_from_dict(merged))
         self.updated.append(a.id)
 
     def remove_articles(self, keys: Iterable[str]) -> list[str]:
@@ -190,9 +188,7 @@ class Store:
                     continue
                 rec = json.loads(row[0])
                 rec["excluded"] = to_dict(spans)
-                _unindex(c, aid)  # the masked text changes: the index forgets the stored version first
-                c.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(rec, ensure_ascii=False), aid))
-                _index(c, article_from_dict(rec))
+                _rewrite(c, aid, rec)  # (the masked text changes)
                 c.execute("DELETE FROM signatures WHERE article_id=?", (aid,))
 
     # -- full-text search over stored articles ----------------------------------------------
@@ -311,6 +307,14 @@ def _search_fields(a: Article) -> tuple[str, str]:
 def _index(c: sqlite3.Connection, a: Article) -> None:
     cur = c.execute("INSERT INTO article_search_rows(article_id) VALUES (?)", (a.id,))
     c.execute("INSERT INTO article_search(rowid, title, body) VALUES (?,?,?)", (cur.lastrowid, *_search_fields(a)))
+
+
+def _rewrite(c: sqlite3.Connection, article_id: str, record: dict[str, Any]) -> None:
+    """Replace a stored article's record, and its search index entry with it (the index forgets the
+    stored version first, while it is still the indexed one)."""
+    _unindex(c, article_id)
+    c.execute("UPDATE articles SET record=? WHERE id=?", (json.dumps(record, ensure_ascii=False), article_id))
+    _index(c, article_from_dict(record))
 
 
 def _unindex(c: sqlite3.Connection, article_id: str) -> None:
