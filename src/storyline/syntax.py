@@ -30,6 +30,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def bio_runs(labels: list[str]) -> list[tuple[int, int, str]]:
+    """BIO labels of a sequence tagger -> (first, last, label) token index runs; a stray I- opens a run."""
+    out: list[tuple[int, int, str]] = []
+    for i, lab in enumerate(labels):
+        if lab == "O":
+            continue
+        tag, kind = lab.split("-", 1)
+        if tag == "I" and out and out[-1][1] == i - 1 and out[-1][2] == kind:
+            out[-1] = (out[-1][0], i, kind)
+        else:
+            out.append((i, i, kind))
+    return out
+
+
 def lemma(tok: Token) -> str:
     """Lower-case lemma, with the model's known slips corrected (lexicon ``lemma_fixes``)."""
     return lexicon.table("lemma_fixes").get(tok.lower_) or tok.lemma_.lower()

@@ -5,6 +5,7 @@ from dataclasses import asdict
 import pytest
 
 from storyline.extract.claims import model as M
+from storyline.syntax import bio_runs
 
 
 def test_shipped_model_matches_its_sidecar():
@@ -19,7 +20,7 @@ def test_shipped_model_matches_its_sidecar():
 
 def test_runs_from_bio_labels():
     labels = ["B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O", "I-CON", "B-CON"]
-    assert M.runs(labels) == [(0, 1, "SRC"), (2, 2, "CUE"), (3, 4, "CON"), (6, 6, "CON"), (7, 7, "CON")]
+    assert bio_runs(labels) == [(0, 1, "SRC"), (2, 2, "CUE"), (3, 4, "CON"), (6, 6, "CON"), (7, 7, "CON")]
 
 
 def test_content_and_source_go_to_the_nearest_cue():

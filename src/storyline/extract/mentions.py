@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline import lexicon
 from storyline.extract import plover
-from storyline.syntax import doc_text, lemma
+from storyline.syntax import bio_runs, doc_text, lemma
 
 __all__ = [
     "CLASSES",
@@ -257,20 +257,6 @@ def _tagger() -> Any:
     return tagger
 
 
-def _spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """BIO labels -> (first, last, class) token index runs; a stray I- opens a run."""
-    out: list[tuple[int, int, str]] = []
-    for i, lab in enumerate(labels):
-        if lab == "O":
-            continue
-        tag, cls = lab.split("-", 1)
-        if tag == "I" and out and out[-1][1] == i - 1 and out[-1][2] == cls:
-            out[-1] = (out[-1][0], i, cls)
-        else:
-            out.append((i, i, cls))
-    return out
-
-
 def tag_sentence(sent: Span) -> list[tuple[int, int, str, float]]:
     """(first, last, class, confidence) token runs of one sentence, indices relative to the sentence."""
     toks = list(sent)
@@ -279,7 +265,7 @@ def tag_sentence(sent: Span) -> list[tuple[int, int, str, float]]:
     tagger = _tagger()
     labels = tagger.tag(_crf_items(sentence_features(sent)))
     out = []
-    for first, last, cls in _spans(labels):
+    for first, last, cls in bio_runs(labels):
         conf = min(tagger.marginal(labels[i], i) for i in range(first, last + 1))
         out.append((first, last, cls, conf))
     return out

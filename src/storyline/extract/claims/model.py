@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline import lexicon
 from storyline.records import Mention
-from storyline.syntax import lemma
+from storyline.syntax import bio_runs, lemma
 
 from .content import content_from_cue
 from .cues import makes_claim
@@ -171,20 +171,6 @@ def tagger(path: Path = MODEL_PATH) -> Any:
     return t
 
 
-def runs(labels: list[str]) -> list[tuple[int, int, str]]:
-    """BIO labels -> (first, last, role) token index runs; a stray I- opens a run."""
-    out: list[tuple[int, int, str]] = []
-    for i, lab in enumerate(labels):
-        if lab == "O":
-            continue
-        tag, role = lab.split("-", 1)
-        if tag == "I" and out and out[-1][1] == i - 1 and out[-1][2] == role:
-            out[-1] = (out[-1][0], i, role)
-        else:
-            out.append((i, i, role))
-    return out
-
-
 def tag_sentence(sent: Span, items: list[dict[str, Any]], path: Path) -> tuple[list[str], list[float]]:
     """The BIO label of each token of the sentence (its items from `doc_features`) and the marginal
     of that label for cue tokens (1.0 for the others: only a cue's confidence is used)."""
@@ -206,7 +192,7 @@ class Predicted:
 
 def attributions(labels: list[str], marginals: list[float]) -> list[Predicted]:
     """Group a sentence's runs: each content and source run goes to the nearest cue run."""
-    rs = runs(labels)
+    rs = bio_runs(labels)
     cues = [Predicted((a, b), min(marginals[a : b + 1]), []) for a, b, r in rs if r == "CUE"]
     if not cues:
         return []
