@@ -15,6 +15,7 @@ a server without the tables would do at best; no HTTP, no JSON parsing per reque
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import json
 import random
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -176,34 +177,40 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def time_api(db: Path, events: list[dict[str, Any]], searches: list[str]) -> dict[str, list[float]]:
+@contextlib.contextmanager
+def served(db: Path) -> Iterator[httpx.Client]:
+    """`storyline serve` on the store in a subprocess on a free port, and a client once it answers."""
     port = _free_port()
     cmd = [str(ROOT / ".venv/bin/storyline"), "serve", str(db.parent), "--db", str(db), "--port", str(port)]
     proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     try:
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             for _ in range(100):
                 try:
-                    if client.get("/api/story").status_code == 200:
+                    if client.get("/api/version").status_code == 200:
                         break
                 except httpx.TransportError:
                     time.sleep(0.1)
-            out: dict[str, list[float]] = {"events": [], "search": []}
-            for name, path, params in [("events", "/api/events", events),
-                                       ("search", "/api/search", [{"q": q} for q in searches])]:  # fmt: skip
-                for p in params[:WARMUP]:
-                    client.get(path, params=p)
-                for p in params:
-                    t0 = time.perf_counter()
-                    r = client.get(path, params=p)
-                    out[name].append(time.perf_counter() - t0)
-                    if r.status_code != 200:
-                        raise SystemExit(f"{path} {p}: {r.status_code} {r.text[:200]}")
-            return out
+            yield client
     finally:
         proc.terminate()
         proc.wait()
+
+
+def time_api(db: Path, events: list[dict[str, Any]], searches: list[str]) -> dict[str, list[float]]:
+    with served(db) as client:
+        out: dict[str, list[float]] = {"events": [], "search": []}
+        for name, path, params in [("events", "/api/events", events),
+                                   ("search", "/api/search", [{"q": q} for q in searches])]:  # fmt: skip
+            for p in params[:WARMUP]:
+                client.get(path, params=p)
+            for p in params:
+                t0 = time.perf_counter()
+                r = client.get(path, params=p)
+                out[name].append(time.perf_counter() - t0)
+                if r.status_code != 200:
+                    raise SystemExit(f"{path} {p}: {r.status_code} {r.text[:200]}")
+        return out
 
 
 def _scan_events(story: dict[str, Any], p: dict[str, Any]) -> list[dict[str, Any]]:
