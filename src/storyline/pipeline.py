@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -187,33 +187,16 @@ def build(
         raise ValueError(f"unknown engine {engine!r} (local or ray)")
     t0 = time.perf_counter()
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
-    store = Store(db or out / "storyline.db")
     from .stories.retrieval import Selection, check
 
     selection = Selection(about, since, until, story)
-    try:
-        check(store, selection)
-    except BaseException:
-        store.close()
-        raise
-    run = _Run(store, BuildReport(), store.start_run(), progress)
-    try:
+    with _recorded_run(out, db, progress, before=lambda store: check(store, selection)) as run:
         _ingest(run, inputs, out, db)
         articles = _select(run, _dedup(run), selection)
         _analyse(run, articles, workers, batch_size, analyser, tuple(languages), engine, ray_address)
         _assemble_and_render(run, articles, out, key_events)
         run.report.seconds = round(time.perf_counter() - t0, 3)
-        store.finish_run(run.run_id, "ok" if run.report.ok else "failed-inputs", run.report.to_json())
-    except BaseException:
-        with contextlib.suppress(Exception):  # the original error matters more than the run record
-            store.finish_run(run.run_id, "error", {})
-        raise
-    finally:
-        store.close()
+        run.store.finish_run(run.run_id, "ok" if run.report.ok else "failed-inputs", run.report.to_json())
     return run.report
 
 
@@ -222,24 +205,37 @@ def store_inputs(inputs: Sequence[str | Path], out_dir: str | Path, db: str | Pa
     `storyline stories --add` does before clustering a large mixed corpus."""
     out = Path(out_dir)
     t0 = time.perf_counter()
+    with _recorded_run(out, db, None) as run:
+        _ingest(run, inputs, out, db)
+        run.report.duplicates = sum(1 for a in _dedup(run) if a.duplicate_of)
+        run.report.seconds = round(time.perf_counter() - t0, 3)
+        run.store.finish_run(run.run_id, "stored" if run.report.ok else "failed-inputs", run.report.to_json())
+    return run.report
+
+
+@contextlib.contextmanager
+def _recorded_run(out: Path, db: str | Path | None, progress: Progress | None,
+                  before: Callable[[Store], None] | None = None) -> Iterator[_Run]:
+    """The output folder, its store and a new run record; the run is marked "error" if the body raises
+    (the body records its own outcome), and the store is closed either way. `before` checks the store
+    before any run is recorded (a bad --story records nothing)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
     store = Store(db or out / "storyline.db")
-    run = _Run(store, BuildReport(), store.start_run(), None)
     try:
-        _ingest(run, inputs, out, db)
-        run.report.duplicates = sum(1 for a in _dedup(run) if a.duplicate_of)
-        run.report.seconds = round(time.perf_counter() - t0, 3)
-        store.finish_run(run.run_id, "stored" if run.report.ok else "failed-inputs", run.report.to_json())
-    except BaseException:
-        with contextlib.suppress(Exception):
-            store.finish_run(run.run_id, "error", {})
-        raise
+        if before is not None:
+            before(store)
+        run = _Run(store, BuildReport(), store.start_run(), progress)
+        try:
+            yield run
+        except BaseException:
+            with contextlib.suppress(Exception):  # the original error matters more than the run record
+                store.finish_run(run.run_id, "error", {})
+            raise
     finally:
         store.close()
-    return run.report
 
 
 def _ingest(run: _Run, inputs: Sequence[str | Path], out: Path, db: str | Path | None) -> None:
