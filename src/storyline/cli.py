@@ -172,10 +172,8 @@ def _run_build(args: argparse.Namespace) -> int:
     except SelectionError as exc:
         print(f"storyline build: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    for f in report.failures:
-        print(f"error: {f}", file=sys.stderr)
-    for af in report.analysis_failures:
-        print(f"error: {af} (left out of the story; retried by the next build)", file=sys.stderr)
+    for _key, line in report.failure_lines():
+        print(line, file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:

@@ -103,6 +103,14 @@ class BuildReport:
         d["analysis_failures"] = [to_dict(f) for f in self.analysis_failures]
         return d
 
+    def failure_lines(self) -> list[tuple[tuple[str, str], str]]:
+        """(key, line) for each failed input and failed analysis: the one wording `build` and `watch`
+        print (the key tells a failure that stays from one that comes back)."""
+        lines = [((str(f.path), f.problem), f"error: {f}") for f in self.failures]
+        lines += [((af.article, af.stage), f"error: {af} (left out of the story; retried by the next build)")
+                  for af in self.analysis_failures]  # fmt: skip
+        return lines
+
     @property
     def ok(self) -> bool:
         """Nothing failed: every input was read and every article analysed."""

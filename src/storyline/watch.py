@@ -179,9 +179,7 @@ class Watcher:
             self.say(f"storyline watch: the build failed ({type(exc).__name__}: {exc}){self._log(exc)}; "
                      "retried when the inputs change", True)  # fmt: skip
             return EXIT_INTERNAL
-        failed = {(str(f.path), f.problem): f"error: {f}" for f in report.failures}
-        failed |= {(af.article, af.stage): f"error: {af} (left out of the story; retried by the next build)"
-                   for af in report.analysis_failures}  # fmt: skip
+        failed = dict(report.failure_lines())
         for key, line in failed.items():
             if key not in self.reported:  # each failure once, until it goes away and comes back
                 self.say(line, True)
