@@ -85,7 +85,7 @@ def _events(story: dict[str, Any]) -> dict[str, Event]:
     for e in story.get("events", []):
         ev = Event(id=e["id"], type=e["type"], mode=e.get("mode"), date=dates.from_dict(e.get("date")),
                    evidence=[Evidence(**x) for x in e.get("evidence", [])], salience=e.get("salience", 0.0),
-                   off_topic=e.get("off_topic", False))  # fmt: skip
+                   off_topic=e.get("off_topic", False), modality=e.get("modality", "asserted"))  # fmt: skip
         out[ev.id] = ev
     return out
 
@@ -93,7 +93,7 @@ def _events(story: dict[str, Any]) -> dict[str, Event]:
 def storyline_timeline(story: dict[str, Any], k: int, top_up: bool = True) -> dict[dt.date, list[str]]:
     """Key events' days with their summary, topped up (`top_up`) with the further sentences
     `rank_evidence` ranks for that date from the event and the other on-topic events dated to it."""
-    from storyline.consolidate.keyevents import rank_evidence
+    from storyline.consolidate.keyevents import bounded_reports, fresh_reports, rank_evidence
 
     events = _events(story)
     same: dict[tuple[str, str], list[Event]] = defaultdict(list)
@@ -104,6 +104,9 @@ def storyline_timeline(story: dict[str, Any], k: int, top_up: bool = True) -> di
     txs: dict[str, list[Timex]] = defaultdict(list)
     for t in story.get("timexes", []):
         txs[t.get("article") or ""].append(Timex(**t))
+    published = {a["id"]: a["published"] for a in story.get("articles", [])
+                 if a.get("published") and not a.get("off_topic")}  # fmt: skip
+    bounded = bounded_reports(list(events.values()), published)
     by_day: dict[dt.date, list[str]] = defaultdict(list)
     for ke in story.get("key_events", []):
         d = ke.get("date") or {}
@@ -113,7 +116,8 @@ def storyline_timeline(story: dict[str, Any], k: int, top_up: bool = True) -> di
         sents = [e["sentence"] for e in ke.get("summary", [])]
         main, key = events.get(ke["event"]), dates.interval(dates.from_dict(d))
         if top_up and main is not None and key is not None:
-            sents += [e.sentence for e in rank_evidence(main, same.get(key, []), key, txs)]
+            fresh = fresh_reports(bounded, key) if key[0] == key[1] else []
+            sents += [e.sentence for e in rank_evidence(main, same.get(key, []), key, txs, published, fresh)]
         for s in sents:
             s = " ".join(s.split())
             if s and s not in by_day[day]:

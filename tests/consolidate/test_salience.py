@@ -183,3 +183,47 @@ def test_now_is_no_key_date():
     story = Story(articles=arts, events=[named, now])
     rank_story(story, key_events=3)
     assert [k.event for k in story.key_events] == ["e1"]
+
+
+def before(d: str) -> DateInfo:
+    return DateInfo(None, d, "day", None, "publication", relation="before")
+
+
+def test_long_article_naming_main_actors_rarely_is_off_topic_though_not_far():
+    arts = corpus(6)
+    # a listing page: some of the story's words, one mention of its actor among many other words
+    listing = " ".join(f"Programme {w} presents music quiz comedy drama news item {w}." for w in range(60))
+    arts.append(art("list", TOPIC * 3 + listing))
+    arts.append(art("short", TOPIC + "Person A spoke to rescue teams. Person A thanked the workers."))
+    evs = [ev(f"e{i}", [(f"a{i}", "Rescue teams evacuated the flooded villages in the river valley.")], day("2024-03-04"))
+           for i in range(6)]  # fmt: skip
+    evs.append(ev("e-list", [("list", "Programme 7 presents music quiz comedy drama news item 7.")], day("2024-03-04")))
+    evs.append(ev("e-short", [("short", "Person A thanked the workers.")], day("2024-03-04")))
+    story = Story(articles=arts, events=evs)
+    model = TopicModel(arts)
+    fits = {a: model.article_fit(a) for a in model.bags}
+    median = sorted(fits.values())[len(fits) // 2]
+    assert 0.35 * median < fits["list"] < 0.65 * median  # not far enough for the strict rule alone
+    rank_story(story)
+    off = {a.id for a in story.articles if a.off_topic}
+    assert off == {"list"}
+
+
+def test_undated_reports_of_the_day_join_its_summary_when_they_tell_the_same_happening():
+    arts = [*corpus(4), art("next", TOPIC, "2024-03-05"), art("later", TOPIC, "2024-03-20"),
+            art("other", TOPIC, "2024-03-05")]  # fmt: skip
+    dated = "On Monday rescue teams evacuated the river valley villages as the flood rose."
+    e = ev("e1", [("a0", dated)], day("2024-03-04"))
+    fresh = ev("e2", [("next", "Rescue teams have moved hundreds of families from homes after the river burst its banks.")],
+             before("2024-03-05"))  # fmt: skip
+    late = ev("e3", [("later", "Rescue teams evacuated the flooded river valley villages weeks ago.")],
+              before("2024-03-20"))  # fmt: skip
+    unrelated = ev("e4", [("other", "The council has approved a new budget for the town library.")],
+                   before("2024-03-05"))  # fmt: skip
+    story = Story(articles=arts, events=[e, fresh, late, unrelated])
+    rank_story(story, key_events=1)
+    summary = {x.sentence for x in story.key_events[0].summary}
+    assert fresh.evidence[0].sentence in summary  # published the next day, says the same
+    assert late.evidence[0].sentence not in summary  # published weeks later: not that day's report
+    assert unrelated.evidence[0].sentence not in summary  # same day, another happening
+    assert story.key_events[0].event == "e1"  # the dated event still leads the entry

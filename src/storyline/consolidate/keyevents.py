@@ -4,9 +4,11 @@ Dates are chosen first, as news timeline summarisation does (DATEWISE, Ghalandar
 a day matters when many independent articles refer to it (date mentions), when coverage peaks on it
 or the day after (publication counts), and when well-supported on-topic events are dated to it
 (event salience). Each chosen date is represented by its best-supported event; the summary is one
-to three readable sentences from that event's evidence and from the other on-topic events the text
-dates to the same day, ranked by how central they are to the day's reports (lexical centroid), by
-whether they state the date, and by whether they come from the event itself.
+to three readable sentences from that event's evidence, from the other on-topic events the text
+dates to the same day, and from reports published on the day or just after it that tell a happening
+with only a bound date ("has died") close to what the dated sentences say. They are ranked by how
+central they are to the day's reports (lexical centroid), by whether they state the date, come from
+the event itself, were written within days of it, and stand in an article's lede.
 
 Only events with a date of their own count (`dates.is_own`); day dates come before coarser ones.
 Happenings long before the coverage begins are background, ranked low.
@@ -18,9 +20,10 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storyline import dates
+from storyline import dates, modality
 from storyline.consolidate.topic import bag, content_words, cosine
 from storyline.records import Article, Event, Evidence, KeyEvent, Story, Timex
 
@@ -36,6 +39,15 @@ BACKGROUND_WEIGHT = 0.2
 DEFAULT_MIN_SUPPORT = 3
 # sentence ranking: centroid similarity plus these bonuses
 DATE_BONUS, OWN_EVENT_BONUS = 0.15, 0.1
+# a report written within these days after the date tells what happened; later mentions recall it as
+# background ("who died in June 2009")
+FRESH_DAYS, FRESH_BONUS = 2, 0.15
+# the lede: news puts what happened in an article's first sentences (inverted pyramid)
+LEAD_CHARS, LEAD_BONUS = 400, 0.1
+# Reports published on a day or just after it whose happening has only a bound ("has died", on or
+# before publication) may tell that day's happening without its date; one joins a day's summary pool
+# when it is this close (cosine) to the centroid of the sentences that do date it.
+UNDATED_REPORT_SIM = 0.25
 REDUNDANT = 0.6  # a sentence this close (cosine) to one already chosen adds nothing
 MIN_WORDS, MAX_WORDS = 6, 60
 MAX_CAPITALISED = 0.6  # more capitalised words than this share: a headline or a list of names
@@ -156,10 +168,13 @@ def select_key_events(story: Story, n: int, on_topic: set[str]) -> list[KeyEvent
             chosen = [c for c in chosen if c.key[0] == c.key[1] or not _nested(slot.key, c.key)]
         chosen.append(slot)
     tx_by_article = _timexes(story.timexes)
+    published = {a.id: a.published for a in story.articles if a.published and a.id in on_topic}
+    bounded = bounded_reports(story.events, published)
     out = []
     for rank, slot in enumerate(chosen, 1):
         main = max(slot.events, key=lambda ev: (ev.salience, ev.independent_sources, ev.id))
-        summary = rank_evidence(main, slot.events, slot.key, tx_by_article)[:SUMMARY_SENTENCES]
+        fresh = fresh_reports(bounded, slot.key) if slot.key[0] == slot.key[1] else []
+        summary = rank_evidence(main, slot.events, slot.key, tx_by_article, published, fresh)[:SUMMARY_SENTENCES]
         out.append(KeyEvent(
             event=main.id, rank=rank, date=main.date, summary=summary or main.evidence[:1],
             score=round(slot.score, 4), sources=sorted({canon.get(e.article, e.article) for e in main.evidence}),
@@ -185,9 +200,42 @@ def _states_date(e: Evidence, key: tuple[str, str], tx_by_article: dict[str, lis
     return False
 
 
+def bounded_reports(events: list[Event], published: dict[str, str]) -> dict[str, list[Evidence]]:
+    """Publication day -> evidence of on-topic, factual events dated only by a bound, in articles of that day."""
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    for ev in events:
+        if ev.off_topic or dates.is_own(ev.date) or modality.group(ev.modality) != "factual":
+            continue
+        if ev.date is not None and ev.date.relation != "before":
+            continue
+        for e in ev.evidence:
+            pub = published.get(e.article)
+            if pub and dates.overlap(dates.interval(ev.date), (pub[:10], pub[:10])):
+                out[pub[:10]].append(e)
+    return out
+
+
+def fresh_reports(bounded: dict[str, list[Evidence]], key: tuple[str, str]) -> list[Evidence]:
+    """Bound-dated reports published on the day `key` or within `FRESH_DAYS` after it."""
+    day = key[0]
+    out = list(bounded.get(day, ()))
+    for _ in range(FRESH_DAYS):
+        day = _next_day(day)
+        out += bounded.get(day, ())
+    return out
+
+
+def _fresh(e: Evidence, key: tuple[str, str], published: dict[str, str]) -> bool:
+    """The sentence's article was published on the date or within `FRESH_DAYS` after it."""
+    pub = published.get(e.article)
+    return pub is not None and 0 <= _days_between(key[0], pub) and _days_between(key[1], pub) <= FRESH_DAYS
+
+
 def rank_evidence(main: Event, same_date: list[Event], key: tuple[str, str],
-                  tx_by_article: dict[str, list[Timex]]) -> list[Evidence]:
-    """Readable, distinct evidence sentences for a date, best first (see the module docstring)."""
+                  tx_by_article: dict[str, list[Timex]], published: dict[str, str] | None = None,
+                  undated: list[Evidence] | None = None) -> list[Evidence]:
+    """Readable, distinct evidence sentences for a date, best first (see the module docstring);
+    `undated` reports join when they are close to what the dated sentences say."""
     pool: dict[str, tuple[Evidence, bool]] = {}
     for ev in [main, *[e for e in same_date if e is not main]]:
         for e in ev.evidence:
@@ -197,14 +245,18 @@ def rank_evidence(main: Event, same_date: list[Event], key: tuple[str, str],
     if not pool:
         return []
     bags = {t: bag(content_words(t)) for t in pool}
-    centroid: dict[str, float] = defaultdict(float)
-    for b in bags.values():
-        for w, v in b.items():
-            centroid[w] += v
-    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    centroid, norm = _centroid(bags.values())
+    for e in undated or ():
+        text = " ".join(e.sentence.split())
+        if text and text not in pool and readable(text):
+            b = bag(content_words(text))
+            if cosine(b, centroid) / norm >= UNDATED_REPORT_SIM:
+                pool[text], bags[text] = (e, False), b
+    centroid, norm = _centroid(bags.values())
     scores = {
         t: cosine(bags[t], centroid) / norm + (DATE_BONUS if _states_date(e, key, tx_by_article) else 0.0)
-        + (OWN_EVENT_BONUS if own else 0.0)
+        + (OWN_EVENT_BONUS if own else 0.0) + (FRESH_BONUS if _fresh(e, key, published or {}) else 0.0)
+        + (LEAD_BONUS if e.start < LEAD_CHARS else 0.0)
         for t, (e, own) in pool.items()
     }  # fmt: skip
     out: list[Evidence] = []
@@ -215,6 +267,15 @@ def rank_evidence(main: Event, same_date: list[Event], key: tuple[str, str],
         picked.append(bags[t])
         out.append(pool[t][0])
     return out
+
+
+def _centroid(bags: Iterable[dict[str, float]]) -> tuple[dict[str, float], float]:
+    """Sum of the bags and its norm."""
+    centroid: dict[str, float] = defaultdict(float)
+    for b in bags:
+        for w, v in b.items():
+            centroid[w] += v
+    return centroid, math.sqrt(sum(v * v for v in centroid.values())) or 1.0
 
 
 def independent(ev: Event, articles: dict[str, Article]) -> set[str]:

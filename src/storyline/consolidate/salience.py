@@ -14,7 +14,7 @@ import math
 
 from storyline import modality
 from storyline.consolidate.keyevents import default_key_events, independent, select_key_events
-from storyline.consolidate.topic import TopicModel, articles_naming, build_topic, event_term_share
+from storyline.consolidate.topic import TopicModel, actor_mentions, build_topic, event_term_share
 from storyline.records import Event, Story
 
 MENTION_WEIGHT = 0.25  # repeated mentions add to support, less than independent sources do
@@ -31,7 +31,7 @@ def rank_story(story: Story, key_events: int | None = None) -> None:
     model = TopicModel(story.articles)
     story.topic = build_topic(story, model)
     main, terms = set(story.topic.actors), set(story.topic.terms)
-    off = _mark_articles(story, model.off_topic_articles(articles_naming(story, main)))
+    off = _mark_articles(story, model.off_topic_articles(actor_mentions(story, main)))
     for ev in story.events:
         canon = independent(ev, articles)
         ev.independent_sources = len(canon)

@@ -4,7 +4,8 @@ The story is what most of the corpus is about. Each canonical article (syndicate
 becomes a bag of content words with log-scaled counts; the corpus centroid of those bags is the
 topic. The terms are the content words in most articles, weighted by their centroid weight; an
 article is off the topic when its cosine to the centroid of the *other* articles is far below the
-corpus's typical value and it names none of the main actors. Lexical, so it needs no model and is
+corpus's typical value and it names none of the main actors, or somewhat below it while it names
+them far more rarely, for its length, than the typical article (a schedule page, a round-up). Lexical, so it needs no model and is
 the same on every machine.
 """
 
@@ -27,6 +28,11 @@ MIN_TERM_SHARE = 0.1  # a term is in at least this share of the canonical articl
 # An article is off-topic when its cosine to the rest of the corpus is below this share of the median
 # article's cosine (topical articles sit near the median; a party or a blizzard far below it).
 OFF_TOPIC_RELATIVE = 0.35
+# A looser distance still marks an article off the topic when the main actors are rare in it: a
+# schedule page or a round-up that names the story's actors once among thousands of words. Density is
+# main-actor mentions per content word, relative to the median article's density.
+LOOSE_OFF_TOPIC_RELATIVE = 0.65
+SPARSE_ACTORS_RELATIVE = 0.25
 MIN_ARTICLES_FOR_OFF_TOPIC = 4  # with fewer articles "what most of the corpus is about" is not defined
 MIN_WORD = 3
 
@@ -115,7 +121,9 @@ class TopicModel:
 
     def __init__(self, articles: list[Article]) -> None:
         canon = [a for a in articles if not a.duplicate_of]
-        self.bags = {a.id: bag(content_words(analysed_text(a))) for a in canon}
+        words = {a.id: content_words(analysed_text(a)) for a in canon}
+        self.words = {aid: len(w) for aid, w in words.items()}
+        self.bags = {aid: bag(w) for aid, w in words.items()}
         self.df: Counter[str] = Counter(w for b in self.bags.values() for w in b)
         total: Counter[str] = Counter()
         for b in self.bags.values():
@@ -139,14 +147,26 @@ class TopicModel:
         rest_sq = self._total_sq - 2 * dot + 1.0
         return (dot - 1.0) / math.sqrt(rest_sq) if rest_sq > 1e-9 else 0.0
 
-    def off_topic_articles(self, names_main: dict[str, bool]) -> set[str]:
-        """Articles far from the corpus centroid that name none of the main actors."""
+    def off_topic_articles(self, actor_mentions: Counter[str]) -> set[str]:
+        """Articles far from the corpus centroid that name none of the main actors, or somewhat far
+        from it that name them rarely for their length."""
         if self.n < MIN_ARTICLES_FOR_OFF_TOPIC:
             return set()
         fits = {aid: self.article_fit(aid) for aid in self.bags}
-        ordered = sorted(fits.values())
-        median = ordered[len(ordered) // 2]
-        return {aid for aid, f in fits.items() if f < OFF_TOPIC_RELATIVE * median and not names_main.get(aid)}
+        density = {aid: actor_mentions[aid] / max(1, self.words[aid]) for aid in self.bags}
+        median, median_density = _median(fits.values()), _median(density.values())
+        off = set()
+        for aid, f in fits.items():
+            if f < OFF_TOPIC_RELATIVE * median and not actor_mentions[aid]:
+                off.add(aid)
+            elif f < LOOSE_OFF_TOPIC_RELATIVE * median and density[aid] < SPARSE_ACTORS_RELATIVE * median_density:
+                off.add(aid)
+        return off
+
+
+def _median(values: Iterable[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
 
 
 def main_actors(story: Story) -> list[str]:
@@ -160,17 +180,17 @@ def main_actors(story: Story) -> list[str]:
     return [eid for eid in ranked[:TOPIC_ACTORS] if len(seen[eid]) >= MIN_ACTOR_ARTICLES]
 
 
-def articles_naming(story: Story, actors: set[str]) -> dict[str, bool]:
-    """Article id -> whether it mentions one of `actors` (entity mentions, any event role)."""
-    out: dict[str, bool] = {}
+def actor_mentions(story: Story, actors: set[str]) -> Counter[str]:
+    """Article id -> how many times it names one of `actors` (entity mentions; an article whose
+    events have one of them as participant counts at least once)."""
+    out: Counter[str] = Counter()
     for ent in story.entities:
         if ent.id in actors:
-            for m in ent.mentions:
-                out[m.article] = True
+            out.update(m.article for m in ent.mentions)
     for ev in story.events:
         if (set(ev.actors) | set(ev.recipients)) & actors:
             for e in ev.evidence:
-                out[e.article] = True
+                out[e.article] = max(out[e.article], 1)
     return out
 
 
