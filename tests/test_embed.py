@@ -76,3 +76,26 @@ def test_persistent_cache_embeds_each_text_once(monkeypatch):
     emb._CACHE.clear()
     with pytest.raises(AssertionError):  # outside the block nothing is looked up
         emb.embed(texts)
+
+
+# sha256 of the shipped static report model (models/report_embeddings.json records its provenance)
+REPORT_SHA256 = "f8015ba3691cbf86d991a0801245ff5463ac5af72ee60f380cf90808365a482d"
+
+
+def test_report_model_is_the_pinned_file_and_its_record_says_so():
+    import json
+
+    assert embed.report_weights_sha256() == REPORT_SHA256
+    record = json.loads((embed.REPORT_MODEL.parent / "report_embeddings.json").read_text())
+    assert record["sha256"] == REPORT_SHA256 and record["pca_dims"] == embed.REPORT_DIM
+
+
+def test_report_embeddings_are_normalised_and_rank_like_minilm():
+    anchor = "Rebels shelled the town overnight."
+    similar = "The town came under artillery fire from rebel forces during the night."
+    unrelated = "The central bank raised interest rates by a quarter point."
+    v = embed.embed_reports([anchor, similar, unrelated])
+    assert v.shape == (3, embed.REPORT_DIM) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+    assert embed.embed_reports([]).shape == (0, embed.REPORT_DIM)

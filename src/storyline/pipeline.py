@@ -346,8 +346,7 @@ def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int, 
     if engine == "ray":  # the actors mask the text themselves (None), so masking is distributed too
         from . import engine_ray
 
-        outcomes = engine_ray.run(((a, None) for a in todo), workers, batch_size, analyser, work, ray_address,
-                                  put_vectors=store.put_embeddings)  # reports embedded in the actors
+        outcomes = engine_ray.run(((a, None) for a in todo), workers, batch_size, analyser, work, ray_address)
     else:
         outcomes = analysis.run(((a, masked_text(a)) for a in todo), workers, batch_size, analyser, timings=work)
     for i, outcome in enumerate(outcomes):
@@ -357,28 +356,21 @@ def _analyse(run: _Run, articles: list[Article], workers: int, batch_size: int, 
         else:
             batch.append(outcome)
         if len(batch) >= batch_size:
-            _store_batch(run, batch, embed_reports=engine != "ray")
+            _store_batch(run, batch)
             batch = []
         if run.progress:
             run.progress("analyse", i + 1, len(todo))
-    _store_batch(run, batch, embed_reports=engine != "ray")
+    _store_batch(run, batch)
     store.add_analysis_failures(run.run_id, report.analysis_failures)
     run.lap("store")
     report.analysed = len(todo) - len(report.analysis_failures)
     report.timings.update(work)  # parse and extraction seconds, summed over workers
 
 
-def _store_batch(run: _Run, batch: list[ArticleAnalysis], embed_reports: bool) -> None:
-    """Store a batch of analyses; with the local engine also embed their event reports into the store's
-    cache while the workers parse the next batches (Ray's actors embed their own), so assembly finds
-    them cached instead of embedding them one story at a time."""
+def _store_batch(run: _Run, batch: list[ArticleAnalysis]) -> None:
+    """Store a batch of analyses."""
     run.store.put_analyses(batch, PIPELINE_VERSION)
     run.lap("store")
-    if embed_reports and batch:
-        from .consolidate.coref import report_vectors
-
-        run.store.put_embeddings(report_vectors([ev for an in batch for ev in an.events]))
-        run.lap("embed")
 
 
 def _assemble_and_render(run: _Run, articles: list[Article], out: Path, key_events: int | None = None) -> None:

@@ -13,7 +13,7 @@ Two reports are one event when everything a careful reader checks agrees:
   needed, a shared recipient with other actors is not enough, and agentless reports ("have been
   arrested") join by object, place or day, or by a high similarity alone;
 - sub-events: a report dated "during" another event is part of it, never merged with it;
-- the sentence embeddings (`storyline.embed`) of the two reports; less similarity is needed when
+- the sentence embeddings (`storyline.embed.embed_reports`) of the two reports; less similarity is needed when
   the two articles name mostly the same participants and places (they tell of the same happening).
 Clusters grow best pair first; two clusters join only when every cross pair stays compatible, and two
 reports from one sentence of one article stay two.
@@ -182,28 +182,10 @@ def _content(ev: Event) -> str:
     return f"{ev.summary}. {sentence[:300]}"
 
 
-def report_vectors(events: list[Event]) -> dict[str, bytes]:
-    """Embeddings of these reports as the store's embedding cache keys them (`embed.key`), computed
-    where the article is analysed so that assembly finds them cached (it is the largest part of
-    assembly otherwise). Never a failure of the article: on an error assembly embeds what is missing."""
-    import logging
-
-    from storyline.embed import embed, key
-
-    texts = list(dict.fromkeys(_content(ev) for ev in events))
-    if not texts:
-        return {}
-    try:
-        return {key(t): v.tobytes() for t, v in zip(texts, embed(texts), strict=True)}
-    except Exception:
-        logging.getLogger(__name__).warning("embedding %d event reports failed", len(texts), exc_info=True)
-        return {}
-
-
 def scored_pairs(rs: list[Report], aff: dict[str, str]) -> list[tuple[float, int, int]]:
     """Candidate pairs that pass every check, with their similarity, best first (only the reports
     of such pairs are embedded)."""
-    from storyline.embed import embed
+    from storyline.embed import embed_reports
 
     context = article_context(rs)
     wanted = []
@@ -215,7 +197,7 @@ def scored_pairs(rs: list[Report], aff: dict[str, str]) -> list[tuple[float, int
     if not wanted:
         return []
     needed = sorted({i for _w, i, j in wanted} | {j for _w, i, j in wanted})
-    vecs = embed([_content(rs[i].ev) for i in needed])
+    vecs = embed_reports([_content(rs[i].ev) for i in needed])
     row = {i: n for n, i in enumerate(needed)}
     out = []
     for want, i, j in wanted:
