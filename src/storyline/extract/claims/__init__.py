@@ -82,8 +82,8 @@ def _resolve(d: Draft, drafts: list[Draft], ctx: SpeakerContext) -> None:
     if speaker is None and first_person_in_quote(d, ctx.quotes):
         speaker = quote_speaker(d, drafts, ctx.text, ctx.quotes)
     d.resolved, d.speaker_text = speaker, stext
-    if speaker:
-        ctx.history.append((d.cue_span[0] if d.cue_span else d.content_spans[0][0], speaker))
+    root = d.source_root if d.follows is None else None
+    ctx.spoke(d.cue_span[0] if d.cue_span else d.content_spans[0][0], speaker, stext, root)
     d.kind = content_kind(d)
 
 
