@@ -28,3 +28,10 @@ def test_titled_name_without_entity_binds_a_pronoun(pipe):
     assert _unnamed_kind(doc[1], "Mr Howells") == (True, "m")
     doc = pipe("The ministry described the rescue.")
     assert _unnamed_kind(doc[1], "The ministry") == (False, None)
+
+
+def test_actor_in_a_clause_describing_the_source_is_not_the_speaker(claims_of):
+    cs = claims_of("Bank economists contacted by Reuters said the central bank would cut rates.")
+    assert len(cs) == 1 and cs[0].speaker is None and cs[0].speaker_text.startswith("Bank economists")
+    cs = claims_of("Officials at the Treasury said the deficit would narrow.")
+    assert cs[0].speaker == "org:treasury"

@@ -282,8 +282,14 @@ def _indefinite(tok: Token) -> bool:
 
 def _named_speaker(root: Token | None, s: int, e: int, idx: MentionIndex) -> str | None:
     """The actor mentioned in the source span: the one holding its head, else the first person,
-    else the first actor."""
-    ms = [m for m in idx.within(s, e) if not m.key.startswith("loc:")]
+    else the first actor; actors inside a clause that describes the source ("economists contacted
+    by Reuters", "those rescued in Haiti") are not the source."""
+    clauses = _describing_clauses(root) if root is not None else []
+    ms = [
+        m
+        for m in idx.within(s, e)
+        if not m.key.startswith("loc:") and not any(a <= m.start < b for a, b in clauses)
+    ]
     if not ms:
         return None
     if root is not None:
@@ -292,6 +298,16 @@ def _named_speaker(root: Token | None, s: int, e: int, idx: MentionIndex) -> str
                 return m.key
     persons = [m for m in ms if m.key.startswith("person:")]
     return (persons[0] if persons else ms[0]).key
+
+
+def _describing_clauses(root: Token) -> list[tuple[int, int]]:
+    """Character ranges of the participle and relative clauses inside a source phrase."""
+    out = []
+    for t in root.subtree:
+        if t.dep_ in ("acl", "relcl") and t is not root:
+            sub = list(t.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return out
 
 
 # ---------------------------------------------------------------- first person inside quotations
