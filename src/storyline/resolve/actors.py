@@ -156,12 +156,12 @@ def _add_gazetteer(b: _Builder, doc: Doc, hits: list[tuple[Span, GazEntry]], per
 
 
 def _own_name(span: Span, ents: Sequence[Span]) -> bool:
-    """A country word modifying the proper-noun head of a longer organisation name that is no body of
+    """A country word modifying the capitalised head of a longer organisation name that is no body of
     that state ("U.S. Lines", not "U.S. Army" or "the Chinese Foreign Ministry")."""
     for e in ents:
         if e.label_ == "ORG" and e.start <= span.start and span.end <= e.end and len(e) > len(span):
             head = e.root
-            return head.i >= span.end and head.pos_ == "PROPN" and head.lower_ not in _STATE_BODIES
+            return head.i >= span.end and head.is_title and head.lower_ not in _STATE_BODIES
     return False
 
 

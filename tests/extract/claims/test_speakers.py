@@ -28,6 +28,8 @@ def test_titled_name_without_entity_binds_a_pronoun(pipe):
     assert _unnamed_kind(doc[1], "Mr Howells") == (True, "m")
     doc = pipe("The ministry described the rescue.")
     assert _unnamed_kind(doc[1], "The ministry") == (False, None)
+    doc = pipe("A similar crisis has threatened families.")
+    assert _unnamed_kind(doc[2], "a similar crisis") is None
 
 
 def test_actor_in_a_clause_describing_the_source_is_not_the_speaker(claims_of):

@@ -32,6 +32,7 @@ from .vocab import (
     PRONOUN_GENDER,
     PRONOUNS_PERSON,
     SOURCE_PRONOUNS,
+    SPEAKER_NOUNS,
 )
 
 MAX_SOURCE_WORDS = 14
@@ -150,19 +151,24 @@ class SpeakerContext:
         if key:
             self.history.append(Spoken(pos, key))
         elif root is not None and root.pos_ in ("NOUN", "PROPN") and text:
-            self.history.append(Spoken(pos, None, text, *_unnamed_kind(root, text)))
+            kind = _unnamed_kind(root, text)
+            if kind is not None:
+                self.history.append(Spoken(pos, None, text, *kind))
 
 
-def _unnamed_kind(root: Token, text: str) -> tuple[bool, str | None]:
-    """Whether a source without an entity key is one person ("a manager", "Mr Howells"; not
-    "officials", "the ministry") and its gender from its words ("a spokeswoman", "Mr")."""
+def _unnamed_kind(root: Token, text: str) -> tuple[bool, str | None] | None:
+    """Whether a source without an entity key is one person ("a manager", "Mr Howells") or a group
+    ("officials", "the ministry"), and its gender from its words ("a spokeswoman", "Mr"); None when
+    it names no actor ("a similar crisis")."""
     words = {w.strip(",.").lower() for w in text.split()}
     genders = [g for g, vocab in GENDER_WORDS.items() if words & vocab]
     gender = genders[0] if len(genders) == 1 else None
     if root.pos_ == "PROPN":  # a name the resolver left out: a person only when a title says so
-        return gender is not None, gender
-    person = root.tag_ == "NN" and lemma(root) not in INSTITUTION_NOUNS | DOCUMENTS | CHANNELS | set(NOMINAL)
-    return person and not any(c.dep_ == "conj" for c in root.children), gender
+        return (True, gender) if gender is not None else None
+    one = root.tag_ == "NN" and not any(c.dep_ == "conj" for c in root.children)
+    if lemma(root) in INSTITUTION_NOUNS:
+        return False, None
+    return (one, gender) if lemma(root) in SPEAKER_NOUNS else None
 
     def outside_quotes(self, m: Mention) -> bool:
         return not any(qs <= m.start < qe for qs, qe in self.quotes)

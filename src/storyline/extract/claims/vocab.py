@@ -75,6 +75,7 @@ EXTENSION_STOPS = words("extension_stop_prepositions")
 # ---------------------------------------------------------------- speakers
 INDEFINITE = words("indefinite_determiners")
 INSTITUTION_NOUNS = words("institution_nouns")
+SPEAKER_NOUNS = words("speaker_nouns")
 ACTOR_NOUNS = frozenset(ROLE_NOUNS) | INSTITUTION_NOUNS
 GENDER_WORDS: dict[str, frozenset[str]] = {
     g: frozenset(ws) for g, ws in lexicon.table("gender_words").items()
