@@ -156,3 +156,10 @@ def test_name_ending_in_s_keeps_it_when_used_as_a_name(analyse):
     text = "Siemens's chairman said the plant would close."
     mentions, info = analyse(text)
     assert [info[m.key]["name"] for m in mentions] == ["Siemens"]
+
+
+def test_name_after_an_organisation_type_noun_is_an_organisation(analyse):
+    text = "The trade magazine Billboard reported record sales. Billboard said streaming had doubled."
+    mentions, info = analyse(text)
+    assert {m.key for m in mentions if m.text == "Billboard"} == {"org:billboard"}
+    assert info["org:billboard"]["type"] == "ORG"

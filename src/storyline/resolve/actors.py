@@ -35,6 +35,7 @@ from storyline.resolve.gazetteer import (
 from storyline.resolve.names import TITLES, clean_alias, clean_person, display_person, person_key, slug
 from storyline.resolve.places import is_location_use, place_key
 from storyline.resolve.roles import ROLE_NOUNS, affiliations, role_mentions
+from storyline.syntax import lemma
 
 __all__ = [
     "resolve_article",
@@ -56,6 +57,7 @@ _GOV_AFTER = re.compile(r"(?:['’]s)?\s+(" + "|".join(sorted(GOVERNMENT_NOUNS))
 _NAMED_PREFIX = {"ORG": "org", "GPE": "gpe", "NORP": "norp", "LOC": "loc", "FAC": "loc"}
 # Multi-word names a gazetteer organisation or seat inside them belongs to ("Kremlin Palace Museum").
 _STATE_BODIES = lexicon.words("state_body_nouns")
+_ORG_TYPES = lexicon.words("organisation_type_nouns")
 _LONG_NAMES = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
 
@@ -103,6 +105,7 @@ def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str
     b = _Builder(article)
     _block_authors(b, doc)
     person_ents: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+    person_ents = _organisations_named_as_persons(b, person_ents)
     gaz_hits = scan(doc)
     _add_gazetteer(b, doc, gaz_hits, person_ents)
     people = _add_persons(b, person_ents)
@@ -163,6 +166,22 @@ def _own_name(span: Span, ents: Sequence[Span]) -> bool:
             head = e.root
             return head.i >= span.end and head.is_title and head.lower_ not in _STATE_BODIES
     return False
+
+
+def _organisations_named_as_persons(b: _Builder, person_ents: list[Span]) -> list[Span]:
+    """Names the tagger took for persons that follow a noun of organisation type ("magazine
+    Billboard", "insurer Aviva") become organisation mentions, with their other occurrences in the
+    article; the remaining person entities are returned."""
+    orgs = {
+        e.text
+        for e in person_ents
+        if e.start > 0 and e.doc[e.start - 1].is_lower and lemma(e.doc[e.start - 1]) in _ORG_TYPES
+    }
+    for e in person_ents:
+        if e.text in orgs and b.free(e.start_char, e.end_char):
+            name = norm_surface(e.text)
+            b.add(e.start_char, e.end_char, f"org:{slug(name)}", name, "ORG")
+    return [e for e in person_ents if e.text not in orgs]
 
 
 def _add_persons(b: _Builder, person_ents: list[Span]) -> _People:
