@@ -29,3 +29,10 @@ def test_noun_source_must_be_the_nouns_own(pipe):
     concerns = next(t for t in doc if t.lower_ == "concerns")
     union = next(t for t in doc if t.lower_ == "union")
     assert model._noun_source(concerns, union)
+
+
+def test_noun_with_an_owner_takes_the_models_source(pipe):
+    doc = pipe("Ana Ruiz, the mayor, continued her praise of the new bridge.")
+    praise = next(t for t in doc if t.lower_ == "praise")
+    ruiz = next(t for t in doc if t.lower_ == "ruiz")
+    assert model._noun_source(praise, ruiz)

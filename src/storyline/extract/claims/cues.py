@@ -103,7 +103,7 @@ def _verb_draft(v: Token, text: str, mentions: list[Mention], quotes: Spans) -> 
     if subj is not None and (ssp is None or crosses_paragraph(text, ssp, v)):
         return None  # an over-long subject, or one the parser took from another paragraph
     if croot is not None and croot.head == v and croot.i > v.i and not accused:
-        spans = [extend_right(v, croot, spans[0], text, quoted)]
+        spans = spans[:-1] + [extend_right(v, croot, spans[-1], text, quoted)]
     d = Draft(v, cue_span(v), ssp, spans, "indirect", v.sent, source_root=subj)
     d.stance = stance(v, croot, subj)
     d.target_tok = accused[2] if accused else None

@@ -317,8 +317,8 @@ def _noun_source(v: Token, src: Token) -> bool:
     """Whether a cue noun's source is its own: its owner ("the defense's admission", "concerns by X"),
     or the subject of the verb the noun is the object of ("voiced concerns about"); a source the
     model takes from elsewhere in the sentence speaks for another predicate."""
-    if src.i in {t.i for t in v.subtree}:
-        return True
+    if src.i in {t.i for t in v.subtree} or any(c.dep_ == "poss" for c in v.children):
+        return True  # its own words, or an owner the model's source names ("his adulation of X")
     head = v.head if v.dep_ in ("dobj", "attr") else v.head.head if v.dep_ == "pobj" else None
     return head is not None and head.pos_ in ("VERB", "AUX") and src.i in {t.i for t in head.children}
 
