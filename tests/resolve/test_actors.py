@@ -163,3 +163,10 @@ def test_name_after_an_organisation_type_noun_is_an_organisation(analyse):
     mentions, info = analyse(text)
     assert {m.key for m in mentions if m.text == "Billboard"} == {"org:billboard"}
     assert info["org:billboard"]["type"] == "ORG"
+
+
+def test_capital_the_tagger_reads_as_a_person_stays_a_person(analyse):
+    text = '"It gives us an entry to the market," Douglas told analysts.'
+    mentions, info = analyse(text)
+    got = keys_of(mentions, text)
+    assert got.get("Douglas", "").startswith("person:")

@@ -151,6 +151,8 @@ def _add_gazetteer(b: _Builder, doc: Doc, hits: list[tuple[Span, GazEntry]], per
             continue
         if hit.kind in (COUNTRY, DEMONYM) and _own_name(span, doc.ents):
             continue  # "U.S. Lines", "British Airways": the name is the company's, not the country's
+        if hit.kind == CAPITAL and any(e.start == span.start and e.end == span.end for e in person_ents):
+            continue  # "Douglas told analysts": the tagger reads a person, not the capital
         if hit.kind == CAPITAL and is_location_use(span):
             key, city = place_key(span)
             b.add(span.start_char, span.end_char, key, city, "GPE")

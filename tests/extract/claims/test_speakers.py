@@ -37,3 +37,9 @@ def test_actor_in_a_clause_describing_the_source_is_not_the_speaker(claims_of):
     assert len(cs) == 1 and cs[0].speaker is None and cs[0].speaker_text.startswith("Bank economists")
     cs = claims_of("Officials at the Treasury said the deficit would narrow.")
     assert cs[0].speaker == "org:treasury"
+
+
+def test_one_of_a_kind_source_is_anonymous(claims_of):
+    cs = claims_of('"Prices fell," one Reuters grain trader said. "Buyers waited," he added.')
+    assert [c.speaker for c in cs] == [None, None]
+    assert all(c.speaker_text == "one Reuters grain trader" for c in cs)

@@ -283,7 +283,8 @@ def _author_key(author: Token, idx: MentionIndex) -> str | None:
 
 
 def _indefinite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+    """ "a senior official", "one trader", "some analysts": a source no entity stands for."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children)
 
 
 def _named_speaker(root: Token | None, s: int, e: int, idx: MentionIndex) -> str | None:

@@ -69,6 +69,7 @@ REALISING_HEADS = words("realising_heads")
 UNREALISED_HEADS = words("unrealised_speech_heads")
 
 # ---------------------------------------------------------------- content boundaries
+ANAPHORIC_CONTENTS = words("anaphoric_contents")
 SETTING_PREPS = words("setting_prepositions")
 EXTENSION_STOPS = words("extension_stop_prepositions")
 
