@@ -133,3 +133,40 @@ def test_person_mentions_outside_government_phrase_stay_person(analyse):
 def test_person_country_affiliation_from_title(analyse, text, person, country):
     _, info = analyse(text)
     assert info[person].get("affiliation") == country
+
+
+@pytest.mark.parametrize(
+    "text,surface,key",
+    [
+        ("U.S. Lines said the new ships would sail in May.", "U.S. Lines", "org:u.s. lines"),
+        ("British Airways said fares would rise.", "British Airways", "org:british airways"),
+        ("The U.S. Army said the base would close.", "U.S.", "gpe:USA"),
+    ],
+)
+def test_country_word_inside_a_company_name_keeps_the_name(analyse, text, surface, key):
+    mentions, _ = analyse(text)
+    assert keys_of(mentions, text).get(surface) == key
+
+
+def test_name_ending_in_s_keeps_it_when_used_as_a_name(analyse):
+    text = "Lloyd's said it would not pay the claim. Lloyd's chairman said the market was strong."
+    mentions, info = analyse(text)
+    assert {m.key for m in mentions} == {"org:lloyds"}
+    assert info["org:lloyds"]["name"] == "Lloyd's"
+    text = "Siemens's chairman said the plant would close."
+    mentions, info = analyse(text)
+    assert [info[m.key]["name"] for m in mentions] == ["Siemens"]
+
+
+def test_name_after_an_organisation_type_noun_is_an_organisation(analyse):
+    text = "The trade magazine Billboard reported record sales. Billboard said streaming had doubled."
+    mentions, info = analyse(text)
+    assert {m.key for m in mentions if m.text == "Billboard"} == {"org:billboard"}
+    assert info["org:billboard"]["type"] == "ORG"
+
+
+def test_capital_the_tagger_reads_as_a_person_stays_a_person(analyse):
+    text = '"It gives us an entry to the market," Douglas told analysts.'
+    mentions, info = analyse(text)
+    got = keys_of(mentions, text)
+    assert got.get("Douglas", "").startswith("person:")

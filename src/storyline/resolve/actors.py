@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ from storyline.resolve.gazetteer import (
 from storyline.resolve.names import TITLES, clean_alias, clean_person, display_person, person_key, slug
 from storyline.resolve.places import is_location_use, place_key
 from storyline.resolve.roles import ROLE_NOUNS, affiliations, role_mentions
+from storyline.syntax import lemma
 
 __all__ = [
     "resolve_article",
@@ -54,6 +56,8 @@ _GOV_AFTER = re.compile(r"(?:['’]s)?\s+(" + "|".join(sorted(GOVERNMENT_NOUNS))
 # Entity labels kept as actors when no gazetteer entry covers them, with their key prefix.
 _NAMED_PREFIX = {"ORG": "org", "GPE": "gpe", "NORP": "norp", "LOC": "loc", "FAC": "loc"}
 # Multi-word names a gazetteer organisation or seat inside them belongs to ("Kremlin Palace Museum").
+_STATE_BODIES = lexicon.words("state_body_nouns")
+_ORG_TYPES = lexicon.words("organisation_type_nouns")
 _LONG_NAMES = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
 
@@ -101,6 +105,7 @@ def resolve_article(article: Article, doc: Doc) -> tuple[list[Mention], dict[str
     b = _Builder(article)
     _block_authors(b, doc)
     person_ents: list[Span] = [e for e in doc.ents if e.label_ == "PERSON"]
+    person_ents = _organisations_named_as_persons(b, person_ents)
     gaz_hits = scan(doc)
     _add_gazetteer(b, doc, gaz_hits, person_ents)
     people = _add_persons(b, person_ents)
@@ -144,11 +149,41 @@ def _add_gazetteer(b: _Builder, doc: Doc, hits: list[tuple[Span, GazEntry]], per
         # A gazetteer word inside a longer person name ("George Washington") is part of the name.
         if _inside(span, person_ents) or (hit.kind in ("org", "seat") and _inside(span, long_ents)):
             continue
+        if hit.kind in (COUNTRY, DEMONYM) and _own_name(span, doc.ents):
+            continue  # "U.S. Lines", "British Airways": the name is the company's, not the country's
+        if hit.kind == CAPITAL and any(e.start == span.start and e.end == span.end for e in person_ents):
+            continue  # "Douglas told analysts": the tagger reads a person, not the capital
         if hit.kind == CAPITAL and is_location_use(span):
             key, city = place_key(span)
             b.add(span.start_char, span.end_char, key, city, "GPE")
             continue
         b.add(span.start_char, span.end_char, hit.key, hit.name, hit.type)
+
+
+def _own_name(span: Span, ents: Sequence[Span]) -> bool:
+    """A country word modifying the capitalised head of a longer organisation name that is no body of
+    that state ("U.S. Lines", not "U.S. Army" or "the Chinese Foreign Ministry")."""
+    for e in ents:
+        if e.label_ == "ORG" and e.start <= span.start and span.end <= e.end and len(e) > len(span):
+            head = e.root
+            return head.i >= span.end and head.is_title and head.lower_ not in _STATE_BODIES
+    return False
+
+
+def _organisations_named_as_persons(b: _Builder, person_ents: list[Span]) -> list[Span]:
+    """Names the tagger took for persons that follow a noun of organisation type ("magazine
+    Billboard", "insurer Aviva") become organisation mentions, with their other occurrences in the
+    article; the remaining person entities are returned."""
+    orgs = {
+        e.text
+        for e in person_ents
+        if e.start > 0 and e.doc[e.start - 1].is_lower and lemma(e.doc[e.start - 1]) in _ORG_TYPES
+    }
+    for e in person_ents:
+        if e.text in orgs and b.free(e.start_char, e.end_char):
+            name = norm_surface(e.text)
+            b.add(e.start_char, e.end_char, f"org:{slug(name)}", name, "ORG")
+    return [e for e in person_ents if e.text not in orgs]
 
 
 def _add_persons(b: _Builder, person_ents: list[Span]) -> _People:
@@ -188,6 +223,7 @@ def _add_named(b: _Builder, doc: Doc, people: _People) -> dict[str, str]:
     """Other named entities not covered by the gazetteer; returns the organisations {key: name}."""
     gaz = load_gazetteer()
     orgs: dict[str, str] = {}
+    own_s = _names_with_s(doc)
     for ent in doc.ents:
         if ent.label_ not in _NAMED_PREFIX or not b.free(ent.start_char, ent.end_char):
             continue
@@ -204,14 +240,27 @@ def _add_named(b: _Builder, doc: Doc, people: _People) -> dict[str, str]:
                 people.persons.append((ent, key))
                 continue
         name = re.sub(r"^[Tt]he\s+", "", norm_surface(ent.text))
-        name = re.sub(r"'s$", "", name)
+        if name not in own_s:
+            name = re.sub(r"'s$", "", name)
         if not name:
             continue
-        key = f"{_NAMED_PREFIX[ent.label_]}:{slug(name)}"
+        part = slug(name[:-2] + "s") if name in own_s else slug(name)
+        key = f"{_NAMED_PREFIX[ent.label_]}:{part}"
         if ent.label_ == "ORG":
             orgs[key] = name
         b.add(ent.start_char, ent.end_char, key, name, ent.label_)
     return orgs
+
+
+def _names_with_s(doc: Doc) -> set[str]:
+    """Organisation names that end in "'s" as a name, not a possessive: the article uses them with
+    nothing possessed ("Lloyd's said", "insured by Lloyd's"), so "Lloyd's chairman" keeps it too."""
+    out = set()
+    for ent in doc.ents:
+        name = re.sub(r"^[Tt]he\s+", "", norm_surface(ent.text))
+        if ent.label_ == "ORG" and name.endswith("'s") and ent.root.dep_ != "poss":
+            out.add(name)
+    return out
 
 
 def _join_acronyms(b: _Builder, orgs: dict[str, str]) -> None:

@@ -31,6 +31,7 @@ from .model import model_drafts
 from .nested import link_claims
 from .quotes import absorb_quotes, attribute_quotes, colon_paragraphs, find_quotes
 from .speakers import SpeakerContext, first_person_in_quote, quote_speaker, resolve_speaker
+from .vocab import ANAPHORIC_CONTENTS
 
 __all__ = ["extract_claims", "find_quotes"]
 
@@ -62,7 +63,29 @@ def _drafts(doc: Doc, mentions: list[Mention], quotes: Spans) -> list[Draft]:
     attribute_quotes(doc, mentions, quotes, used_quotes, drafts, used_cues)
     drafts += colon_paragraphs(doc, mentions, drafts, quotes)
     drafts += model_drafts(doc, mentions, drafts, quotes)  # what the trained model finds and the rules miss
-    return drafts
+    text = layout_text(doc)
+    return [d for d in drafts if not inner_hearsay(d, drafts, quotes) and not _points_back(d, text)]
+
+
+def _points_back(d: Draft, text: str) -> bool:
+    """Content that is one word pointing back ("they agreed with that", "he said so"), not denied."""
+    words = " ".join(text[s:e] for s, e in d.content_spans).strip(' .,;"“”').lower()
+    return d.stance != "deny" and words in ANAPHORIC_CONTENTS
+
+
+def inner_hearsay(d: Draft, drafts: list[Draft], quotes: Spans) -> bool:
+    """A claim with no source whose cue lies in a quotation or in a sourced claim's content ('"Rates
+    are expected to fall," O'Malley said'): the hedge is the quoted or reporting speaker's own words,
+    already in that claim, not a second claim by nobody."""
+    if d.source_span is not None or d.speaker is not None or d.follows is not None or d.cue_span is None:
+        return False
+    cue = d.cue_span[0]
+    if any(qs <= cue < qe for qs, qe in quotes):
+        return True
+    return any(
+        e is not d and (e.source_span is not None or e.speaker is not None) and any(s <= cue < t for s, t in e.content_spans)
+        for e in drafts
+    )
 
 
 def _text_order(d: Draft) -> int:
@@ -82,8 +105,8 @@ def _resolve(d: Draft, drafts: list[Draft], ctx: SpeakerContext) -> None:
     if speaker is None and first_person_in_quote(d, ctx.quotes):
         speaker = quote_speaker(d, drafts, ctx.text, ctx.quotes)
     d.resolved, d.speaker_text = speaker, stext
-    if speaker:
-        ctx.history.append((d.cue_span[0] if d.cue_span else d.content_spans[0][0], speaker))
+    root = d.source_root if d.follows is None else None
+    ctx.spoke(d.cue_span[0] if d.cue_span else d.content_spans[0][0], speaker, stext, root)
     d.kind = content_kind(d)
 
 

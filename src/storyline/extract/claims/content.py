@@ -51,6 +51,8 @@ def content_from_cue(v: Token, quoted: bool = False) -> Content:
     kids = list(v.children)
     comp = next((c for c in kids if c.dep_ == "ccomp"), None)
     if comp is not None:
+        if comp.left_edge.i < v.i and v.dep_ == "relcl":
+            return _relative_content(v, comp), comp
         return _one(subtree_span(comp, _first_person_clauses(v, comp) if quoted else None), comp)
     for c in kids:
         if c.dep_ == "prep" and c.lower_ in PREP_CUES.get(cue, ()) and v.i < c.i <= v.i + 3:
@@ -169,6 +171,22 @@ def _ends_content(c: Token) -> bool:
     if c.pos_ in ("VERB", "AUX") and lemma(c) in CUES:
         return True
     return c.dep_ == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.children)
+
+
+def _relative_content(v: Token, comp: Token) -> Spans:
+    """The content of a cue inside a relative clause whose subject is the relative pronoun ("Shultz,
+    who the report suggests were more interested in ..."): the antecedent, then the clause after the
+    cue, so the content names who is said to be what and never holds its own cue."""
+    k = v.left_edge.i - 1
+    while k > v.sent.start and v.doc[k].is_punct:
+        k -= 1
+    ante = v.doc[k] if k >= v.sent.start else v.head  # the noun before "who" (the parser may hang the clause higher)
+    while ante.dep_ == "conj" and ante.head is not ante and ante.head.pos_ == ante.pos_:
+        ante = ante.head  # "Weinberger and Shultz, who ...": the whole coordination of names
+    rel = {t.i for t in v.subtree}
+    head_sp = span_of([t for t in ante.subtree if t.i not in rel and t.i < v.left_edge.i])
+    rest = span_of([t for t in comp.subtree if t.i > v.i])
+    return [sp for sp in (head_sp, rest) if sp]
 
 
 def _first_person_clauses(v: Token, comp: Token) -> set[int]:

@@ -12,12 +12,14 @@ from storyline.syntax import lemma
 from .content import accusation, content_from_cue, extend_right, keep_in_paragraph
 from .draft import WORD, Draft, Spans, crosses_paragraph, in_quote, layout_text, span_of, subtree_span
 from .speakers import is_actor, source_span, subject
-from .stance import is_refusal, stance, unrealised
+from .stance import is_question, is_refusal, stance, unrealised
 from .vocab import (
+    ACT_DENY,
     CHANNELS,
     COMMITMENTS,
     CUES,
     CUES_ACTIVE,
+    DENIABLE,
     DENY,
     DISCLOSURE,
     EVALUATIVE,
@@ -66,7 +68,7 @@ def verb_drafts(doc: Doc, mentions: list[Mention], quotes: Spans) -> tuple[list[
     """Drafts of every cue verb that makes a claim, and the same drafts by the cue's token index."""
     drafts: list[Draft] = []
     for v in doc:
-        if v.pos_ in ("VERB", "AUX") and lemma(v) in CUES and not is_refusal(v) and not unrealised(v):
+        if v.pos_ in ("VERB", "AUX") and lemma(v) in CUES and not (is_refusal(v) or unrealised(v) or is_question(v)):
             d = _verb_draft(v, layout_text(doc), mentions, quotes)
             if d is not None:
                 drafts.append(d)
@@ -101,7 +103,7 @@ def _verb_draft(v: Token, text: str, mentions: list[Mention], quotes: Spans) -> 
     if subj is not None and (ssp is None or crosses_paragraph(text, ssp, v)):
         return None  # an over-long subject, or one the parser took from another paragraph
     if croot is not None and croot.head == v and croot.i > v.i and not accused:
-        spans = [extend_right(v, croot, spans[0], text, quoted)]
+        spans = spans[:-1] + [extend_right(v, croot, spans[-1], text, quoted)]
     d = Draft(v, cue_span(v), ssp, spans, "indirect", v.sent, source_root=subj)
     d.stance = stance(v, croot, subj)
     d.target_tok = accused[2] if accused else None
@@ -145,6 +147,8 @@ def makes_claim(v: Token, croot: Token | None, subj: Token | None, mentions: lis
         and not _has_predicate(v)
     ):
         return False  # "..., citing Western efforts to ...": the reason for another act, no statement
+    if cue in ACT_DENY and not _has_clause(v, croot) and not _statement_object(croot):
+        return False  # "voters rejected his appeals": an act on a thing, no denial of a statement
     if cue in DISCLOSURE and cue not in DENY and _bare_info_object(croot):
         return False  # "revealed the new intelligence": what was revealed is not stated
     if cue in EVALUATIVE or cue in INTENT:
@@ -187,6 +191,18 @@ def _has_predicate(v: Token) -> bool:
     """An object with a predicate ("cited rising costs as the reason", "called him a liar")."""
     kids = list(v.children) + [g for c in v.children if c.dep_ == "dobj" for g in c.children]
     return any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids)
+
+
+def _statement_object(croot: Token | None) -> bool:
+    """An object that is a statement ("the accusation", "reports that ...", "claims of fraud")."""
+    if croot is None:
+        return False
+    if croot.dep_ == "prep":  # "dismissed as rumours": the object sits under the preposition
+        croot = next((g for g in croot.children if g.dep_ == "pobj"), croot)
+    if lemma(croot) in DENIABLE:
+        return True
+    return any(c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in croot.children)
 
 
 def _bare_info_object(croot: Token | None) -> bool:

@@ -28,8 +28,8 @@ from .content import content_from_cue
 from .cues import makes_claim
 from .draft import Draft, Spans, layout_text, span_of
 from .speakers import source_span, subject
-from .stance import is_refusal, stance, unrealised
-from .vocab import CUES, DENY, NOMINAL, REFUSAL, STATEMENT_NOUNS
+from .stance import is_question, is_refusal, stance, unrealised
+from .vocab import CUES, DENY, NOMINAL, PREP_CUES, REFUSAL, SPEECH, STATEMENT_NOUNS
 
 __all__ = ["FEATURE_VERSION", "MODEL_PATH", "SETTINGS", "doc_features", "model_drafts", "tag_sentence"]
 
@@ -250,7 +250,9 @@ def _vetoed(cue_toks: list[Token], mentions: list[Mention]) -> bool:
     for t in cue_toks:
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        if is_refusal(t) or unrealised(t) or lemma(t) in REFUSAL or any(c.dep_ == "neg" for c in t.children):
+        if is_refusal(t) or unrealised(t) or is_question(t) or lemma(t) in REFUSAL:
+            return True
+        if any(c.dep_ == "neg" for c in t.children):
             return True
         if lemma(t) in CUES and not makes_claim(t, content_from_cue(t)[1], subject(t), mentions):
             return True
@@ -285,14 +287,40 @@ def _draft(sent: Span, p: Predicted, text: str, quotes: Spans, mentions: list[Me
         return None
     if SETTINGS.veto_sourceless_nouns and ssp is None and lemma(v) in _NOUN_CUES:
         return None
+    if v.pos_ == "NOUN" and src_root is not None and not _noun_source(v, src_root):
+        return None  # "Devised by Jo Doe, it answered concerns about X": Jo Doe voices no concern
     croot = _root(con_toks)
     new_verb = v.pos_ in ("VERB", "AUX") and lemma(v) not in CUES and p.confidence < SETTINGS.clause_waived_at
     if SETTINGS.clause_for_new_verbs and new_verb and not _clause(croot):
         return None  # "sanctioned a Slovakian national", "violated sanctions": acts, not statements
+    if _act_of_cue_verb(v, croot):
+        return None
     d = Draft(v, cue, ssp, [csp], "indirect", sent, source_root=src_root)
     d.quotes = [(qs, qe) for qs, qe in quotes if qs < csp[1] and csp[0] < qe]
     d.stance = "deny" if lemma(v) in DENY else stance(v, croot, src_root)
     return d
+
+
+def _act_of_cue_verb(v: Token, croot: Token) -> bool:
+    """A verb that is speech only with its preposition ("push for", "talk about") used without it,
+    and no clause from the model ("pushed back a crowd"): an act, not a statement."""
+    cue = lemma(v)
+    if v.pos_ not in ("VERB", "AUX") or cue not in PREP_CUES or cue in SPEECH or _clause(croot):
+        return False
+    preps = PREP_CUES[cue]
+    if any(c.dep_ == "prt" or (c.dep_ == "dobj" and c.pos_ == "PRON") or c.lower_ in preps for c in v.children):
+        return False  # phrasal ("pointed out X"), an addressee ("pressed him on X"), its preposition afar
+    return content_from_cue(v)[1] is None
+
+
+def _noun_source(v: Token, src: Token) -> bool:
+    """Whether a cue noun's source is its own: its owner ("the defense's admission", "concerns by X"),
+    or the subject of the verb the noun is the object of ("voiced concerns about"); a source the
+    model takes from elsewhere in the sentence speaks for another predicate."""
+    if src.i in {t.i for t in v.subtree} or any(c.dep_ == "poss" for c in v.children):
+        return True  # its own words, or an owner the model's source names ("his adulation of X")
+    head = v.head if v.dep_ in ("dobj", "attr") else v.head.head if v.dep_ == "pobj" else None
+    return head is not None and head.pos_ in ("VERB", "AUX") and src.i in {t.i for t in head.children}
 
 
 def _clause(root: Token) -> bool:

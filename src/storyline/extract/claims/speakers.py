@@ -1,7 +1,8 @@
 """Who made a claim: the source's span from the parse, and its entity key from the actor mentions.
 
-Named sources take the mention they hold; pronouns take the nearer of the previous speaker and the
-previous actor in subject position (same person/group kind and gender); a document or channel "by X"
+Named sources take the mention they hold; pronouns take the nearer of the previous speaker (named or
+not: "said a manager ... he added" is the manager) and the previous actor in subject position (same
+person/group kind and gender); a document or channel "by X"
 speaks for X; indefinite sources ("a senior official") stay anonymous; a first-person source inside
 a quotation is the quoted speaker.
 """
@@ -9,6 +10,7 @@ a quotation is the quoted speaker.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -25,10 +27,12 @@ from .vocab import (
     FIRST_POSS,
     GENDER_WORDS,
     INDEFINITE,
+    INSTITUTION_NOUNS,
     NOMINAL,
     PRONOUN_GENDER,
     PRONOUNS_PERSON,
     SOURCE_PRONOUNS,
+    SPEAKER_NOUNS,
 )
 
 MAX_SOURCE_WORDS = 14
@@ -117,6 +121,18 @@ def is_actor(tok: Token, mentions: list[Mention]) -> bool:
 # ---------------------------------------------------------------- entity keys
 
 
+@dataclass(frozen=True)
+class Spoken:
+    """A speaker met so far, for later pronouns: an entity key, or an unnamed source ("a manager")
+    with its words, kind (person or group) and gender (None: unknown)."""
+
+    pos: int
+    key: str | None
+    text: str = ""
+    person: bool = False
+    gender: str | None = None
+
+
 class SpeakerContext:
     """What speaker resolution reads across one article: mentions, genders, quotations and the
     speakers found so far (for pronouns)."""
@@ -125,7 +141,34 @@ class SpeakerContext:
         self.doc, self.text, self.quotes = doc, layout_text(doc), quotes
         self.idx = MentionIndex(mentions)
         self.genders = person_genders(doc.text, mentions)
-        self.history: list[tuple[int, str]] = []
+        self.history: list[Spoken] = []
+
+    def outside_quotes(self, m: Mention) -> bool:
+        return not any(qs <= m.start < qe for qs, qe in self.quotes)
+
+    def spoke(self, pos: int, key: str | None, text: str, root: Token | None) -> None:
+        """Record a speaker at `pos`: named, or unnamed with a noun head ("the regional manager")."""
+        if key:
+            self.history.append(Spoken(pos, key))
+        elif root is not None and root.pos_ in ("NOUN", "PROPN") and text:
+            kind = _unnamed_kind(root, text)
+            if kind is not None:
+                self.history.append(Spoken(pos, None, text, *kind))
+
+
+def _unnamed_kind(root: Token, text: str) -> tuple[bool, str | None] | None:
+    """Whether a source without an entity key is one person ("a manager", "Mr Howells") or a group
+    ("officials", "the ministry"), and its gender from its words ("a spokeswoman", "Mr"); None when
+    it names no actor ("a similar crisis")."""
+    words = {w.strip(",.").lower() for w in text.split()}
+    genders = [g for g, vocab in GENDER_WORDS.items() if words & vocab]
+    gender = genders[0] if len(genders) == 1 else None
+    if root.pos_ == "PROPN":  # a name the resolver left out: a person only when a title says so
+        return (True, gender) if gender is not None else None
+    one = root.tag_ == "NN" and not any(c.dep_ == "conj" for c in root.children)
+    if lemma(root) in INSTITUTION_NOUNS:
+        return False, None
+    return (one, gender) if lemma(root) in SPEAKER_NOUNS else None
 
     def outside_quotes(self, m: Mention) -> bool:
         return not any(qs <= m.start < qe for qs, qe in self.quotes)
@@ -153,7 +196,8 @@ def resolve_speaker(d: Draft, ctx: SpeakerContext) -> Resolved:
     stext = ctx.text[s:e]
     root = d.source_root
     if root is not None and root.lower_ in SOURCE_PRONOUNS and len(stext.split()) == 1:
-        return _pronoun_speaker(root, s, ctx), stext
+        key, antecedent = _pronoun_antecedent(root, s, ctx)
+        return key, antecedent or stext
     if root is not None and root.pos_ == "NOUN" and lemma(root) in CHANNELS | set(NOMINAL) | DOCUMENTS:
         # "a statement by the White House", "a report from the UN": the author is the source.
         author = _author(root)
@@ -171,30 +215,40 @@ def entity_key(tok: Token, ctx: SpeakerContext) -> str | None:
     """Entity key of a noun phrase that is no source (the accused of "accused X of Y"): a pronoun
     as a source pronoun would resolve, else the actor it names; None when indefinite or unnamed."""
     if tok.lower_ in SOURCE_PRONOUNS:
-        return _pronoun_speaker(tok, tok.idx, ctx)
+        return _pronoun_antecedent(tok, tok.idx, ctx)[0]
     if _indefinite(tok):
         return None
     end = tok.right_edge.idx + len(tok.right_edge)
     return _named_speaker(tok, tok.left_edge.idx, end, ctx.idx)
 
 
-def _pronoun_speaker(root: Token, s: int, ctx: SpeakerContext) -> str | None:
-    """The nearer of the previous speaker and the previous actor in subject position that fits the
-    pronoun, else the last fitting actor before it; actors inside quotations are what the quoted
-    speaker talks about, not antecedents."""
+def _pronoun_antecedent(root: Token, s: int, ctx: SpeakerContext) -> tuple[str | None, str]:
+    """What a pronoun source refers to, as (entity key, words of an unnamed antecedent or ""): the
+    nearer of the previous speaker and the previous actor in subject position that fits the pronoun,
+    else the last fitting actor before it. The previous speaker may be unnamed ("said the regional
+    manager ... he added": the manager, no key). Actors inside quotations are what the quoted speaker
+    talks about, not antecedents."""
     fits = _fits(root.lower_, ctx.genders)
-    hist = next(((pos, key) for pos, key in reversed(ctx.history) if pos < s and fits(key)), None)
+    hist = next((h for h in reversed(ctx.history) if h.pos < s and _spoken_fits(h, root.lower_, fits)), None)
     subj = ctx.idx.last_before(
         s, lambda m: fits(m.key) and ctx.outside_quotes(m) and _is_subject(ctx.doc, m), limit=40
     )
-    if subj is not None and (hist is None or subj.start > hist[0]):
-        return subj.key
+    if subj is not None and (hist is None or subj.start > hist.pos):
+        return subj.key, ""
     if hist is not None:
-        return hist[1]
+        return hist.key, hist.text
     m = ctx.idx.last_before(
         s, lambda m: fits(m.key) and not m.key.startswith("loc:") and ctx.outside_quotes(m)
     )
-    return m.key if m else None
+    return (m.key if m else None), ""
+
+
+def _spoken_fits(h: Spoken, pronoun: str, fits: Callable[[str], bool]) -> bool:
+    """Whether a speaker met so far can be what the pronoun refers to."""
+    if h.key is not None:
+        return fits(h.key)
+    gender = PRONOUN_GENDER.get(pronoun)
+    return h.person == (pronoun in PRONOUNS_PERSON) and (h.gender is None or h.gender == gender)
 
 
 def _fits(pronoun: str, genders: dict[str, str]) -> Callable[[str], bool]:
@@ -229,13 +283,20 @@ def _author_key(author: Token, idx: MentionIndex) -> str | None:
 
 
 def _indefinite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+    """ "a senior official", "one trader", "some analysts": a source no entity stands for."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.children)
 
 
 def _named_speaker(root: Token | None, s: int, e: int, idx: MentionIndex) -> str | None:
     """The actor mentioned in the source span: the one holding its head, else the first person,
-    else the first actor."""
-    ms = [m for m in idx.within(s, e) if not m.key.startswith("loc:")]
+    else the first actor; actors inside a clause that describes the source ("economists contacted
+    by Reuters", "those rescued in Haiti") are not the source."""
+    clauses = _describing_clauses(root) if root is not None else []
+    ms = [
+        m
+        for m in idx.within(s, e)
+        if not m.key.startswith("loc:") and not any(a <= m.start < b for a, b in clauses)
+    ]
     if not ms:
         return None
     if root is not None:
@@ -244,6 +305,16 @@ def _named_speaker(root: Token | None, s: int, e: int, idx: MentionIndex) -> str
                 return m.key
     persons = [m for m in ms if m.key.startswith("person:")]
     return (persons[0] if persons else ms[0]).key
+
+
+def _describing_clauses(root: Token) -> list[tuple[int, int]]:
+    """Character ranges of the participle and relative clauses inside a source phrase."""
+    out = []
+    for t in root.subtree:
+        if t.dep_ in ("acl", "relcl") and t is not root:
+            sub = list(t.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return out
 
 
 # ---------------------------------------------------------------- first person inside quotations

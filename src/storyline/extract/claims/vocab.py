@@ -14,6 +14,9 @@ words = lexicon.words
 # ---------------------------------------------------------------- cue verbs
 SPEECH = words("speech_verbs")
 DENY = words("deny_verbs")
+# Deny verbs that also name an act ("rejected the offer"): a denial only of a clause or a statement.
+ACT_DENY = words("act_deny_verbs")
+DENIABLE = words("deniable_nouns")
 BELIEF = words("belief_verbs")
 # Wants, plans and knowledge of an actor ("Iran wants to ...", "he knows that ..."): `hedge` claims,
 # only with a clause and only when the source is an actor, so "voters want" is not a claim.
@@ -61,15 +64,20 @@ DOCUMENTS = words("source_documents")
 HEDGE_WORDS = words("hedge_words")
 REFUSAL = words("refusal_verbs")
 REFUSAL_AUX = words("refusal_auxiliaries")
+OBLIGATION_AUX = words("obligation_auxiliaries")
+REALISING_HEADS = words("realising_heads")
 UNREALISED_HEADS = words("unrealised_speech_heads")
 
 # ---------------------------------------------------------------- content boundaries
+ANAPHORIC_CONTENTS = words("anaphoric_contents")
 SETTING_PREPS = words("setting_prepositions")
 EXTENSION_STOPS = words("extension_stop_prepositions")
 
 # ---------------------------------------------------------------- speakers
 INDEFINITE = words("indefinite_determiners")
-ACTOR_NOUNS = frozenset(ROLE_NOUNS) | words("institution_nouns")
+INSTITUTION_NOUNS = words("institution_nouns")
+SPEAKER_NOUNS = words("speaker_nouns")
+ACTOR_NOUNS = frozenset(ROLE_NOUNS) | INSTITUTION_NOUNS
 GENDER_WORDS: dict[str, frozenset[str]] = {
     g: frozenset(ws) for g, ws in lexicon.table("gender_words").items()
 }
